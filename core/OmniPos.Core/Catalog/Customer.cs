@@ -1,0 +1,3 @@
+namespace OmniPos.Core.Catalog;
+
+public sealed record Customer(string CustomerId, string Name, string? Email = null);

@@ -1,0 +1,10 @@
+namespace OmniPos.Core.Catalog;
+
+public enum DeviceKind
+{
+    Register,
+    Kiosk,
+    Mobile,
+    Storefront,
+    Marketplace,
+}

@@ -1,0 +1,160 @@
+using System.Data.Common;
+using OmniPos.Core.Catalog;
+using OmniPos.Core.Events;
+using OmniPos.Core.Payments;
+using OmniPos.Core.Storage;
+using static OmniPos.Core.Storage.Sql;
+
+namespace OmniPos.Core.Ledger;
+
+/// <summary>Reads, inside the recording transaction, what an event's validation and writes need; rows the event will change are locked.</summary>
+internal static class LedgerQueries
+{
+    public static async Task<(long Seq, string Hash)?> FindEventAsync(DbConnection c, DbTransaction tx, string eventId, CancellationToken ct)
+    {
+        await using var command = Command(c, tx, "SELECT seq, payload_hash FROM events WHERE event_id = @id", P("@id", eventId));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? (reader.GetInt64(0), reader.GetString(1)) : null;
+    }
+
+    public static async Task<LedgerFacts> LoadAsync(DbConnection c, DbTransaction tx, SqlDialect dialect, PosEvent e, EventReferences refs, CancellationToken ct)
+    {
+        var (store, device) = await LoadStoreAndDeviceAsync(c, tx, e, ct);
+        var known = await LoadKnownReferencesAsync(c, tx, refs, ct);
+        return new LedgerFacts(
+            store,
+            device,
+            known.GetValueOrDefault("product", []),
+            known.GetValueOrDefault("promotion", []),
+            refs.CustomerId is not null && known.ContainsKey("customer"),
+            refs.EmployeeId is not null && known.ContainsKey("employee"),
+            known.ContainsKey("transaction"),
+            refs.OriginalTransactionId is { } original ? await LoadSaleAsync(c, tx, dialect, original, ct) : null,
+            await LoadStockAsync(c, tx, dialect, refs.ReservedStock, ct));
+    }
+
+    private static async Task<(Store?, Device?)> LoadStoreAndDeviceAsync(DbConnection c, DbTransaction tx, PosEvent e, CancellationToken ct)
+    {
+        const string text = """
+            SELECT s.store_id, s.name, s.time_zone, s.currency, s.tax_jurisdiction, d.device_id, d.store_id, d.kind
+            FROM stores s LEFT JOIN devices d ON d.device_id = @device
+            WHERE s.store_id = @store
+            """;
+        await using var command = Command(c, tx, text, P("@store", e.StoreId), P("@device", e.DeviceId));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct))
+        {
+            return (null, null);
+        }
+
+        var store = new Store(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3).Trim(), reader.GetString(4));
+        var device = reader.IsDBNull(5) ? null : new Device(reader.GetString(5), reader.GetString(6), EnumText.Parse<DeviceKind>(reader.GetString(7)));
+        return (store, device);
+    }
+
+    /// <summary>One query answers "which of these exist" for products, promotions, the customer, the employee and the new receipt number.</summary>
+    private static async Task<Dictionary<string, HashSet<string>>> LoadKnownReferencesAsync(DbConnection c, DbTransaction tx, EventReferences refs, CancellationToken ct)
+    {
+        var parameters = new List<KeyValuePair<string, object?>>();
+        var parts = new List<string>();
+        void Ask(string kind, string table, string column, IEnumerable<string> ids)
+        {
+            var list = ids.ToList();
+            if (list.Count > 0)
+            {
+                parts.Add($"SELECT '{kind}', {column} FROM {table} WHERE {column} IN ({InList(kind[..3], list, parameters)})");
+            }
+        }
+
+        Ask("product", "products", "sku", refs.Skus);
+        Ask("promotion", "promotions", "promotion_id", refs.Promotions);
+        Ask("customer", "customers", "customer_id", refs.CustomerId is null ? [] : [refs.CustomerId]);
+        Ask("employee", "employees", "employee_id", refs.EmployeeId is null ? [] : [refs.EmployeeId]);
+        Ask("transaction", "transactions", "transaction_id", refs.NewTransactionId is null ? [] : [refs.NewTransactionId]);
+        var known = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        if (parts.Count == 0)
+        {
+            return known;
+        }
+
+        await using var command = Command(c, tx, string.Join(" UNION ALL ", parts), [.. parameters]);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var kind = reader.GetString(0);
+            if (!known.TryGetValue(kind, out var ids))
+            {
+                known[kind] = ids = new HashSet<string>(StringComparer.Ordinal);
+            }
+
+            ids.Add(reader.GetString(1));
+        }
+
+        return known;
+    }
+
+    private static async Task<SaleFacts?> LoadSaleAsync(DbConnection c, DbTransaction tx, SqlDialect dialect, string transactionId, CancellationToken ct)
+    {
+        var id = P("@id", transactionId);
+        string currency;
+        await using (var command = Command(c, tx, $"SELECT currency FROM transactions WHERE transaction_id = @id AND kind = 'sale'{dialect.LockRowsSuffix}", id))
+        {
+            if (await command.ExecuteScalarAsync(ct) is not string found)
+            {
+                return null;
+            }
+
+            currency = found.Trim();
+        }
+
+        var sold = await SumBySkuAsync(c, tx, "SELECT sku, SUM(quantity) FROM sale_lines WHERE transaction_id = @id GROUP BY sku", transactionId, ct);
+        var returned = await SumBySkuAsync(c, tx, "SELECT sku, SUM(quantity) FROM return_lines WHERE original_transaction_id = @id GROUP BY sku", transactionId, ct);
+        var tenders = new List<TenderPosition>();
+        await using (var command = Command(c, tx, "SELECT tender_no, kind, amount, paid, refunded, captured FROM tenders WHERE transaction_id = @id ORDER BY tender_no", id))
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                tenders.Add(new TenderPosition(reader.GetInt32(0), EnumText.Parse<TenderKind>(reader.GetString(1)),
+                    reader.GetDecimal(2), reader.GetDecimal(3), reader.GetDecimal(4), reader.GetDecimal(5)));
+            }
+        }
+
+        return new SaleFacts(transactionId, currency, sold, returned, tenders);
+    }
+
+    private static async Task<Dictionary<string, int>> SumBySkuAsync(DbConnection c, DbTransaction tx, string text, string transactionId, CancellationToken ct)
+    {
+        var sums = new Dictionary<string, int>(StringComparer.Ordinal);
+        await using var command = Command(c, tx, text, P("@id", transactionId));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            sums[reader.GetString(0)] = Convert.ToInt32(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return sums;
+    }
+
+    private static async Task<Dictionary<StockKey, StockLevel>> LoadStockAsync(DbConnection c, DbTransaction tx, SqlDialect dialect, IReadOnlyList<StockKey> keys, CancellationToken ct)
+    {
+        var stock = new Dictionary<StockKey, StockLevel>();
+        foreach (var key in keys)
+        {
+            if (await ReadStockAsync(c, tx, key, dialect.LockRowsSuffix, ct) is { } level)
+            {
+                stock[key] = level;
+            }
+        }
+
+        return stock;
+    }
+
+    public static async Task<StockLevel?> ReadStockAsync(DbConnection c, DbTransaction? tx, StockKey key, string suffix, CancellationToken ct)
+    {
+        await using var command = Command(c, tx, $"SELECT on_hand, reserved FROM stock WHERE sku = @sku AND location = @location{suffix}",
+            P("@sku", key.Sku), P("@location", key.Location));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? new StockLevel(key.Sku, key.Location, reader.GetInt32(0), reader.GetInt32(1)) : null;
+    }
+}

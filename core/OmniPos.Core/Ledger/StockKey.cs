@@ -1,0 +1,3 @@
+namespace OmniPos.Core.Ledger;
+
+internal readonly record struct StockKey(string Sku, string Location);

@@ -1,0 +1,9 @@
+namespace OmniPos.Core.Sales;
+
+public enum Fulfilment
+{
+    CarryOut,
+    PickupInStore,
+    ShipFromStore,
+    Delivery,
+}

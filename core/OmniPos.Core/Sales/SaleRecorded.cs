@@ -1,0 +1,21 @@
+using OmniPos.Core.Events;
+using OmniPos.Core.Payments;
+
+namespace OmniPos.Core.Sales;
+
+/// <summary>A completed sale: lines less discounts plus tax equals tenders less change, to the cent.</summary>
+/// <param name="TransactionId">The receipt number returns refer to; unique across the chain.</param>
+/// <param name="Currency">Must be the store's currency.</param>
+public sealed record SaleRecorded(
+    string TransactionId,
+    string Currency,
+    IReadOnlyList<SaleLine> Lines,
+    IReadOnlyList<Tender> Tenders,
+    decimal ChangeGiven = 0m,
+    string? CustomerId = null,
+    string? EmployeeId = null) : EventBody
+{
+    public override string Type => EventTypes.Sale;
+
+    public decimal Total => Lines.Sum(l => l.Total);
+}

@@ -1,0 +1,42 @@
+using OmniPos.Core.Catalog;
+using OmniPos.Core.Events;
+using OmniPos.Core.Ledger;
+
+namespace OmniPos.Core.Storage;
+
+/// <summary>
+/// The operational store: the event log every accepted event is appended to exactly once, the rows each event implies
+/// (written in the same transaction), the catalog events refer to, and stock per SKU and location.
+/// </summary>
+public interface IOperationalStore : IAsyncDisposable
+{
+    /// <summary>
+    /// Validates and records one event. Repeating an event id with the same content returns the original seq; with
+    /// different content it is a conflict. When the returned task completes with a recorded outcome, the event is durable.
+    /// </summary>
+    Task<AppendOutcome> AppendAsync(PosEvent e, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Events with seq greater than <paramref name="afterSeq"/>, in seq order, at most <paramref name="maxCount"/>.
+    /// Never returns an event while an event with a smaller seq may still commit, so a reader that continues from the
+    /// last seq it saw misses nothing.
+    /// </summary>
+    Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(long afterSeq, int maxCount, CancellationToken cancellationToken);
+
+    Task<StockLevel> GetStockAsync(string sku, string location, CancellationToken cancellationToken);
+
+    /// <summary>The sale with the given receipt number and its returns, or null when there is no such sale.</summary>
+    Task<TransactionRecord?> GetTransactionAsync(string transactionId, CancellationToken cancellationToken);
+
+    Task SaveStoreAsync(Store store, CancellationToken cancellationToken);
+
+    Task SaveDeviceAsync(Device device, CancellationToken cancellationToken);
+
+    Task SaveProductAsync(Product product, CancellationToken cancellationToken);
+
+    Task SavePromotionAsync(Promotion promotion, CancellationToken cancellationToken);
+
+    Task SaveCustomerAsync(Customer customer, CancellationToken cancellationToken);
+
+    Task SaveEmployeeAsync(Employee employee, CancellationToken cancellationToken);
+}

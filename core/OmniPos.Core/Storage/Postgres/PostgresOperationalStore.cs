@@ -1,0 +1,126 @@
+using System.Data.Common;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using OmniPos.Core.Events;
+
+namespace OmniPos.Core.Storage.Postgres;
+
+/// <summary>
+/// The server store: appends run concurrently, each in its own transaction on a pooled connection, and PostgreSQL
+/// groups their WAL flushes. Seqs come from a sequence, so they are taken in one order and may commit in another —
+/// see <see cref="ReadEventsAsync"/> for how readers stay behind every seq that can still commit.
+/// </summary>
+public sealed class PostgresOperationalStore : LedgerStore
+{
+    /// <summary>Advisory lock key every append holds shared from its first statement until it ends ("OmniPos" in ASCII).</summary>
+    internal const long SeqBarrierLock = 0x4F6D6E69506F73;
+    private const long MigrationLock = SeqBarrierLock + 1;
+    private const int MaxAttempts = 5;
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly EventRecorder _recorder;
+    private readonly ILogger _logger;
+
+    private PostgresOperationalStore(NpgsqlDataSource dataSource, TimeProvider clock, ILogger logger)
+    {
+        _dataSource = dataSource;
+        _recorder = new EventRecorder(SqlDialect.Postgres, clock);
+        _logger = logger;
+    }
+
+    /// <summary>Connects and brings the schema up to date; several processes may start at once.</summary>
+    public static async Task<PostgresOperationalStore> OpenAsync(string connectionString, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
+    {
+        var dataSource = NpgsqlDataSource.Create(connectionString);
+        try
+        {
+            await using var c = await dataSource.OpenConnectionAsync(cancellationToken);
+            await Sql.ExecuteAsync(c, null, "SELECT pg_advisory_lock(@k)", cancellationToken, Sql.P("@k", MigrationLock));
+            try
+            {
+                await SchemaMigrator.MigrateAsync(c, "Postgres", cancellationToken);
+            }
+            finally
+            {
+                await Sql.ExecuteAsync(c, null, "SELECT pg_advisory_unlock(@k)", CancellationToken.None, Sql.P("@k", MigrationLock));
+            }
+        }
+        catch
+        {
+            await dataSource.DisposeAsync();
+            throw;
+        }
+
+        return new PostgresOperationalStore(dataSource, clock, logger);
+    }
+
+    public override async Task<AppendOutcome> AppendAsync(PosEvent e, CancellationToken cancellationToken)
+    {
+        var (prepared, errors) = PreparedEvent.Prepare(e);
+        if (prepared is null)
+        {
+            return AppendOutcome.Rejected(errors);
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var c = await _dataSource.OpenConnectionAsync(cancellationToken);
+            await using var tx = await c.BeginTransactionAsync(cancellationToken);
+            try
+            {
+                var outcome = await _recorder.RecordAsync(c, tx, prepared, cancellationToken);
+                if (outcome?.Status == AppendStatus.Accepted)
+                {
+                    await tx.CommitAsync(cancellationToken);
+                    return outcome;
+                }
+
+                await tx.RollbackAsync(cancellationToken);
+                if (outcome is not null)
+                {
+                    return outcome;
+                }
+            }
+            catch (PostgresException pg) when (IsRace(pg) && attempt < MaxAttempts)
+            {
+                // Another append took the same event id or receipt number, or locked rows in the other order; asking again sees its result.
+                if (_logger.IsEnabled(LogLevel.Debug))
+                {
+                    _logger.LogDebug(pg, "Append met a concurrent writer; attempt {Attempt}", attempt);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The trap: append A takes seq 10, append B takes seq 11, B commits first. A reader that saw 11 and moved its
+    /// watermark past it would never see 10. So every append holds <see cref="SeqBarrierLock"/> shared from before it
+    /// takes a seq until it ends, and a reader first notes the highest seq handed out, then takes the lock exclusively
+    /// for an instant: that waits out every append that may hold a seq up to the noted one. Only seqs up to it are read,
+    /// and they are all final — committed and visible, or rolled back and gone for good.
+    /// </summary>
+    public override async Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(long afterSeq, int maxCount, CancellationToken cancellationToken)
+    {
+        await using var c = await _dataSource.OpenConnectionAsync(cancellationToken);
+        long handedOut;
+        await using (var command = Sql.Command(c, null, "SELECT COALESCE(pg_sequence_last_value(pg_get_serial_sequence('events', 'seq')::regclass), 0)"))
+        {
+            handedOut = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        }
+
+        if (handedOut <= afterSeq)
+        {
+            return [];
+        }
+
+        await Sql.ExecuteAsync(c, null, "SELECT pg_advisory_lock(@k); SELECT pg_advisory_unlock(@k)", cancellationToken, Sql.P("@k", SeqBarrierLock));
+        return await SelectEventsAsync(c, afterSeq, handedOut, maxCount, cancellationToken);
+    }
+
+    private protected override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
+        await _dataSource.OpenConnectionAsync(cancellationToken);
+
+    public override ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    private static bool IsRace(PostgresException e) =>
+        e.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure;
+}

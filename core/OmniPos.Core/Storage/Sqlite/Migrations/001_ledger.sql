@@ -1,0 +1,66 @@
+-- Amounts are TEXT: Microsoft.Data.Sqlite writes decimals as exact text, and the ledger never sums them in SQL.
+CREATE TABLE stores (
+  store_id TEXT PRIMARY KEY, name TEXT NOT NULL, time_zone TEXT NOT NULL, currency TEXT NOT NULL, tax_jurisdiction TEXT NOT NULL);
+CREATE TABLE devices (
+  device_id TEXT PRIMARY KEY, store_id TEXT NOT NULL REFERENCES stores (store_id), kind TEXT NOT NULL);
+CREATE TABLE products (
+  sku TEXT PRIMARY KEY, name TEXT NOT NULL, category_path TEXT NOT NULL, unit_cost TEXT NOT NULL, unit_price TEXT NOT NULL);
+CREATE TABLE promotions (
+  promotion_id TEXT PRIMARY KEY, name TEXT NOT NULL, starts_on TEXT NOT NULL, ends_on TEXT NOT NULL);
+CREATE TABLE customers (
+  customer_id TEXT PRIMARY KEY, name TEXT NOT NULL, email TEXT);
+CREATE TABLE employees (
+  employee_id TEXT PRIMARY KEY, store_id TEXT NOT NULL REFERENCES stores (store_id), name TEXT NOT NULL, role TEXT NOT NULL);
+
+CREATE TABLE events (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  event_id TEXT NOT NULL UNIQUE,
+  event_type TEXT NOT NULL,
+  store_id TEXT NOT NULL,
+  device_id TEXT NOT NULL,
+  occurred_at_utc TEXT NOT NULL,
+  occurred_offset_minutes INTEGER NOT NULL,
+  received_at_utc TEXT NOT NULL,
+  payload_hash TEXT NOT NULL,
+  payload TEXT NOT NULL);
+
+CREATE TABLE transactions (
+  transaction_id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  event_id TEXT NOT NULL REFERENCES events (event_id),
+  store_id TEXT NOT NULL,
+  original_transaction_id TEXT,
+  currency TEXT NOT NULL,
+  total TEXT NOT NULL);
+CREATE INDEX transactions_by_original ON transactions (original_transaction_id);
+
+CREATE TABLE sale_lines (
+  transaction_id TEXT NOT NULL, line_no INTEGER NOT NULL, sku TEXT NOT NULL, quantity INTEGER NOT NULL,
+  unit_price TEXT NOT NULL, discount_total TEXT NOT NULL, tax_total TEXT NOT NULL, fulfilment TEXT NOT NULL, location TEXT NOT NULL,
+  PRIMARY KEY (transaction_id, line_no));
+CREATE TABLE tenders (
+  transaction_id TEXT NOT NULL, tender_no INTEGER NOT NULL, kind TEXT NOT NULL, amount TEXT NOT NULL, paid TEXT NOT NULL,
+  refunded TEXT NOT NULL, captured TEXT NOT NULL, token TEXT, brand TEXT, last_four TEXT, auth_code TEXT, reference TEXT,
+  PRIMARY KEY (transaction_id, tender_no));
+CREATE TABLE return_lines (
+  transaction_id TEXT NOT NULL, line_no INTEGER NOT NULL, original_transaction_id TEXT, sku TEXT NOT NULL, quantity INTEGER NOT NULL,
+  refund_amount TEXT NOT NULL, reason TEXT NOT NULL, restock INTEGER NOT NULL, location TEXT NOT NULL,
+  PRIMARY KEY (transaction_id, line_no));
+CREATE INDEX return_lines_by_original ON return_lines (original_transaction_id);
+CREATE TABLE refunds (
+  transaction_id TEXT NOT NULL, refund_no INTEGER NOT NULL, kind TEXT NOT NULL, amount TEXT NOT NULL,
+  original_transaction_id TEXT, original_tender_no INTEGER, reference TEXT,
+  PRIMARY KEY (transaction_id, refund_no));
+CREATE TABLE payment_adjustments (
+  event_id TEXT PRIMARY KEY REFERENCES events (event_id), transaction_id TEXT NOT NULL, tender_no INTEGER NOT NULL,
+  kind TEXT NOT NULL, amount TEXT NOT NULL, reason TEXT);
+CREATE TABLE device_events (
+  event_id TEXT PRIMARY KEY REFERENCES events (event_id), store_id TEXT NOT NULL, device_id TEXT NOT NULL, kind TEXT NOT NULL,
+  employee_id TEXT, transaction_id TEXT, line_no INTEGER, amount TEXT, reason TEXT);
+CREATE TABLE inventory_movements (
+  event_id TEXT NOT NULL REFERENCES events (event_id), movement_no INTEGER NOT NULL, sku TEXT NOT NULL, location TEXT NOT NULL,
+  kind TEXT NOT NULL, on_hand_delta INTEGER NOT NULL, reserved_delta INTEGER NOT NULL, unit_cost TEXT, reason TEXT, reference TEXT,
+  PRIMARY KEY (event_id, movement_no));
+CREATE TABLE stock (
+  sku TEXT NOT NULL, location TEXT NOT NULL, on_hand INTEGER NOT NULL, reserved INTEGER NOT NULL,
+  PRIMARY KEY (sku, location));

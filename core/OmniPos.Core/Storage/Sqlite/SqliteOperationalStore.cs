@@ -1,0 +1,169 @@
+using System.Data.Common;
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using OmniPos.Core.Events;
+
+namespace OmniPos.Core.Storage.Sqlite;
+
+/// <summary>
+/// The embedded store: one SQLite file in WAL mode with <c>synchronous=FULL</c>, so a commit is on disk before it is
+/// acknowledged. SQLite has one writer at a time, so appends queue for a single writer connection that records as many
+/// as are waiting in one transaction (a savepoint each, so a bad event never takes its neighbours down) and acknowledges
+/// them after the one fsync they share: group commit. Readers use their own pooled connections and never block it.
+/// </summary>
+public sealed class SqliteOperationalStore : LedgerStore
+{
+    private const int MaxGroup = 512;
+    private readonly string _connectionString;
+    private readonly SqliteConnection _writer;
+    private readonly EventRecorder _recorder;
+    private readonly ILogger _logger;
+    private readonly Channel<PendingAppend> _queue = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _writerLoop;
+
+    private SqliteOperationalStore(string connectionString, SqliteConnection writer, TimeProvider clock, ILogger logger)
+    {
+        _connectionString = connectionString;
+        _writer = writer;
+        _recorder = new EventRecorder(SqlDialect.Sqlite, clock);
+        _logger = logger;
+        _writerLoop = Task.Run(WriteLoopAsync);
+    }
+
+    /// <summary>Opens (creating when missing) the store file and brings its schema up to date.</summary>
+    public static async Task<SqliteOperationalStore> OpenAsync(string path, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            ForeignKeys = true,
+            DefaultTimeout = 30, // also how long a connection waits for another process's write lock
+        }.ToString();
+        var writer = new SqliteConnection(connectionString);
+        try
+        {
+            await writer.OpenAsync(cancellationToken);
+            await Sql.ExecuteAsync(writer, null, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;", cancellationToken);
+            await SchemaMigrator.MigrateAsync(writer, "Sqlite", cancellationToken);
+        }
+        catch
+        {
+            await writer.DisposeAsync();
+            throw;
+        }
+
+        return new SqliteOperationalStore(connectionString, writer, clock, logger);
+    }
+
+    public override async Task<AppendOutcome> AppendAsync(PosEvent e, CancellationToken cancellationToken)
+    {
+        var (prepared, errors) = PreparedEvent.Prepare(e);
+        if (prepared is null)
+        {
+            return AppendOutcome.Rejected(errors);
+        }
+
+        var pending = new PendingAppend(prepared, new TaskCompletionSource<AppendOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
+        ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(pending), this);
+
+        // A caller that stops waiting does not withdraw the event: it may already be committed, and a retry with the same id is answered as a duplicate.
+        return await pending.Outcome.Task.WaitAsync(cancellationToken);
+    }
+
+    public override async Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(long afterSeq, int maxCount, CancellationToken cancellationToken)
+    {
+        // One writer assigns seqs in commit order, so every committed seq is final: nothing smaller can appear later.
+        await using var c = await OpenConnectionAsync(cancellationToken);
+        return await SelectEventsAsync(c, afterSeq, null, maxCount, cancellationToken);
+    }
+
+    private protected override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _writerLoop;
+        await _writer.DisposeAsync();
+        SqliteConnection.ClearPool(new SqliteConnection(_connectionString));
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var group = new List<PendingAppend>(MaxGroup);
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            while (group.Count < MaxGroup && _queue.Reader.TryRead(out var next))
+            {
+                group.Add(next);
+            }
+
+            await CommitGroupAsync(group);
+            group.Clear();
+        }
+    }
+
+    private async Task CommitGroupAsync(List<PendingAppend> group)
+    {
+        var outcomes = new AppendOutcome?[group.Count];
+        var failures = new Exception?[group.Count];
+        try
+        {
+            await using var tx = await _writer.BeginTransactionAsync(); // BEGIN IMMEDIATE: the write lock is ours until commit
+            for (var i = 0; i < group.Count; i++)
+            {
+                await tx.SaveAsync("event");
+                try
+                {
+                    outcomes[i] = await _recorder.RecordAsync(_writer, tx, group[i].Prepared, CancellationToken.None)
+                        ?? throw new InvalidOperationException("the single SQLite writer lost an event id to another writer");
+                    if (outcomes[i]!.Status != AppendStatus.Accepted)
+                    {
+                        await tx.RollbackAsync("event");
+                    }
+                }
+                catch (SqliteException e)
+                {
+                    _logger.LogError(e, "Recording event {EventId} failed; its group goes on without it", group[i].Prepared.Event.EventId);
+                    failures[i] = e;
+                    await tx.RollbackAsync("event");
+                }
+
+                await tx.ReleaseAsync("event");
+            }
+
+            await tx.CommitAsync();
+        }
+        catch (Exception e) when (e is SqliteException or InvalidOperationException)
+        {
+            _logger.LogError(e, "Committing a group of {Count} events failed; none of them is recorded", group.Count);
+            foreach (var pending in group)
+            {
+                pending.Outcome.TrySetException(e);
+            }
+
+            return;
+        }
+
+        for (var i = 0; i < group.Count; i++)
+        {
+            if (failures[i] is { } failure)
+            {
+                group[i].Outcome.TrySetException(failure);
+            }
+            else
+            {
+                group[i].Outcome.TrySetResult(outcomes[i]!);
+            }
+        }
+    }
+
+    private sealed record PendingAppend(PreparedEvent Prepared, TaskCompletionSource<AppendOutcome> Outcome);
+}
