@@ -10,7 +10,4 @@ public sealed record DeviceEventRecorded(
     string? TransactionId = null,
     int? LineNo = null,
     decimal? Amount = null,
-    string? Reason = null) : EventBody
-{
-    public override string Type => EventTypes.DeviceEvent;
-}
+    string? Reason = null) : EventBody;

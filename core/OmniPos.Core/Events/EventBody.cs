@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+using System.Reflection;
 using System.Text.Json.Serialization;
 using OmniPos.Core.Devices;
 using OmniPos.Core.Inventory;
@@ -17,7 +19,10 @@ namespace OmniPos.Core.Events;
 [JsonDerivedType(typeof(InventoryMoved), EventTypes.InventoryMovement)]
 public abstract record EventBody
 {
-    /// <summary>The stable type name stored with the event and read by landing.</summary>
+    private static readonly FrozenDictionary<Type, string> TypeNames = typeof(EventBody)
+        .GetCustomAttributes<JsonDerivedTypeAttribute>().ToFrozenDictionary(a => a.DerivedType, a => (string)a.TypeDiscriminator!);
+
+    /// <summary>The stable type name stored with the event and read by landing: the JSON <c>type</c> above.</summary>
     [JsonIgnore]
-    public abstract string Type { get; }
+    public string Type => TypeNames[GetType()];
 }

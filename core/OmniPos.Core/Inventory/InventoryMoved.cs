@@ -12,7 +12,4 @@ public sealed record InventoryMoved(
     string? Location = null,
     decimal? UnitCost = null,
     string? Reason = null,
-    string? Reference = null) : EventBody
-{
-    public override string Type => EventTypes.InventoryMovement;
-}
+    string? Reference = null) : EventBody;

@@ -17,6 +17,10 @@ public static class Currency
     /// <summary>Digits after the decimal point the currency's smallest unit allows (2 unless listed).</summary>
     public static int MinorUnits(string code) => MinorUnitsByCode.GetValueOrDefault(code, 2);
 
+    /// <summary>The amount with exactly the currency's decimals, as people read it (<c>20.00</c>, never <c>20.0000</c>).</summary>
+    public static string Format(decimal amount, string code) =>
+        amount.ToString($"F{MinorUnits(code)}", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>True when the amount has no more decimals than the currency allows.</summary>
     public static bool IsExact(decimal amount, string code) => decimal.Round(amount, MinorUnits(code)) == amount;
 }

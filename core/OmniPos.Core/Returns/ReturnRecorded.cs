@@ -13,7 +13,4 @@ public sealed record ReturnRecorded(
     IReadOnlyList<Refund> Refunds,
     string? OriginalTransactionId = null,
     string? ExchangeTransactionId = null,
-    string? EmployeeId = null) : EventBody
-{
-    public override string Type => EventTypes.Return;
-}
+    string? EmployeeId = null) : EventBody;

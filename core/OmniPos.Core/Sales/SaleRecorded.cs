@@ -15,7 +15,5 @@ public sealed record SaleRecorded(
     string? CustomerId = null,
     string? EmployeeId = null) : EventBody
 {
-    public override string Type => EventTypes.Sale;
-
     public decimal Total => Lines.Sum(l => l.Total);
 }

@@ -4,9 +4,10 @@ using System.Text.RegularExpressions;
 namespace OmniPos.Core.Validation;
 
 /// <summary>
-/// Finds anything that looks like a full card number (PAN): 13–19 digits, optionally grouped by spaces or dashes,
+/// Finds anything that looks like a full card number (PAN): 13–19 digits, optionally grouped by single spaces or dashes,
 /// passing the Luhn check, anywhere in a JSON document — in any string or number, not only the card fields,
-/// because a PAN typed into a note or a token field is just as much a breach.
+/// because a PAN typed into a note or a token field is just as much a breach. The run must stand on its own: digits
+/// glued to letters are part of an identifier (one hex GUID in a few hundred holds a Luhn-valid run of 13 digits).
 /// </summary>
 public static partial class CardNumberScanner
 {
@@ -66,7 +67,7 @@ public static partial class CardNumberScanner
         return sum % 10 == 0;
     }
 
-    // A maximal run of digits where single spaces or dashes may separate them.
-    [GeneratedRegex(@"[0-9](?:[ \-]?[0-9])*")]
+    // A maximal run of digits where single spaces or dashes may separate them, not touching a letter or digit.
+    [GeneratedRegex(@"(?<![0-9A-Za-z])[0-9](?:[ \-]?[0-9])*(?![0-9A-Za-z])")]
     private static partial Regex DigitRun();
 }

@@ -2,6 +2,7 @@ using OmniPos.Core.Devices;
 using OmniPos.Core.Events;
 using OmniPos.Core.Inventory;
 using OmniPos.Core.Ledger;
+using OmniPos.Core.Money;
 using OmniPos.Core.Payments;
 using OmniPos.Core.Returns;
 using OmniPos.Core.Sales;
@@ -139,7 +140,7 @@ internal static class LedgerRules
             && tender.Captured + capture.Amount > tender.Amount)
         {
             problems.Add("body.amount", Rules.CaptureExceedsTender,
-                $"capturing {capture.Amount} but tender {tender.TenderNo} has {tender.Amount - tender.Captured} left to capture");
+                $"capturing {Money(capture.Amount, currency)} but tender {tender.TenderNo} has {Money(tender.Amount - tender.Captured, currency)} left to capture");
         }
     }
 
@@ -184,7 +185,7 @@ internal static class LedgerRules
         else if (amount > tender.Refundable)
         {
             problems.Add($"{path}.amount", Rules.RefundExceedsPaid,
-                $"refunding {amount} to tender {tenderNo}, which paid {tender.Paid} and has {tender.Refundable} left to refund");
+                $"refunding {Money(amount, original.Currency)} to tender {tenderNo}, which paid {Money(tender.Paid, original.Currency)} and has {Money(tender.Refundable, original.Currency)} left to refund");
         }
     }
 
@@ -232,6 +233,8 @@ internal static class LedgerRules
             problems.Add("body.employeeId", Rules.Reference, $"employee '{employeeId}' does not exist");
         }
     }
+
+    private static string Money(decimal amount, string currency) => $"{Currency.Format(amount, currency)} {currency}";
 
     private static string SkuField(EventBody body, string sku) => body switch
     {

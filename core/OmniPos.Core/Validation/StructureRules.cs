@@ -80,7 +80,7 @@ internal static class StructureRules
         if (charged != paid)
         {
             problems.Add("body.tenders", Rules.Balance,
-                $"lines − discounts + tax = {charged} {sale.Currency} but tenders − change = {paid} {sale.Currency}");
+                $"lines − discounts + tax = {Currency.Format(charged, sale.Currency)} {sale.Currency} but tenders − change = {Currency.Format(paid, sale.Currency)} {sale.Currency}");
         }
     }
 
@@ -171,7 +171,7 @@ internal static class StructureRules
         if (owed != refunded)
         {
             problems.Add("body.refunds", Rules.Balance,
-                $"lines are refunded {owed} {ret.Currency} but refunds total {refunded} {ret.Currency}");
+                $"lines are refunded {Currency.Format(owed, ret.Currency)} {ret.Currency} but refunds total {Currency.Format(refunded, ret.Currency)} {ret.Currency}");
         }
     }
 

@@ -1,0 +1,98 @@
+using OmniPos.Core.Events;
+using OmniPos.Core.Sales;
+using OmniPos.Core.Tests.Support;
+
+namespace OmniPos.Core.Tests.Events;
+
+public sealed class EventJsonTests
+{
+    private const string ValidSale = """
+        {"eventId":"e-1","storeId":"NY-01","deviceId":"NY-01-REG-1","occurredAt":"2026-11-20T10:15:00-05:00",
+         "body":{"type":"sale","transactionId":"T-1","currency":"USD",
+                 "lines":[{"lineNo":1,"sku":"SKU-1","quantity":2,"unitPrice":10.00,"taxes":[{"jurisdiction":"US-NY","amount":1.78}]}],
+                 "tenders":[{"tenderNo":1,"kind":"cash","amount":25.00}],"changeGiven":3.22}}
+        """;
+
+    [Fact]
+    public void A_register_sale_parses_with_its_amounts_and_offset()
+    {
+        var parsed = EventJson.Parse(ValidSale);
+
+        Assert.Null(parsed.Error);
+        var sale = Assert.IsType<SaleRecorded>(parsed.Event!.Body);
+        Assert.Equal(21.78m, sale.Total);
+        Assert.Equal(TimeSpan.FromHours(-5), parsed.Event.OccurredAt.Offset);
+    }
+
+    [Fact]
+    public void The_canonical_form_of_an_event_is_stable_across_whitespace_and_property_order()
+    {
+        var reordered = """
+            { "body": { "changeGiven": 3.22, "tenders": [ { "amount": 25.00, "kind": "cash", "tenderNo": 1 } ],
+                        "lines": [ { "taxes": [ { "amount": 1.78, "jurisdiction": "US-NY" } ], "unitPrice": 10.00, "quantity": 2, "sku": "SKU-1", "lineNo": 1 } ],
+                        "currency": "USD", "transactionId": "T-1", "type": "sale" },
+              "occurredAt": "2026-11-20T10:15:00-05:00", "deviceId": "NY-01-REG-1", "storeId": "NY-01", "eventId": "e-1" }
+            """;
+
+        var first = EventJson.Serialize(EventJson.Parse(ValidSale).Event!);
+        var second = EventJson.Serialize(EventJson.Parse(reordered).Event!);
+
+        Assert.Equal(EventJson.Hash(first), EventJson.Hash(second));
+        Assert.Equal(first, EventJson.Serialize(EventJson.Parse(first).Event!));
+    }
+
+    [Theory]
+    [InlineData("2026-11-20T10:15:00", "occurredAt")]
+    [InlineData("2026-11-20 10:15", "occurredAt")]
+    public void A_timestamp_without_offset_is_refused_naming_the_field(string timestamp, string field)
+    {
+        var parsed = EventJson.Parse(ValidSale.Replace("2026-11-20T10:15:00-05:00", timestamp, StringComparison.Ordinal));
+
+        Assert.Null(parsed.Event);
+        Assert.Equal((field, "malformed"), (parsed.Error!.Field, parsed.Error.Rule));
+        Assert.Contains("with an offset", parsed.Error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_timestamp_in_utc_is_accepted()
+    {
+        var parsed = EventJson.Parse(ValidSale.Replace("2026-11-20T10:15:00-05:00", "2026-11-20T15:15:00Z", StringComparison.Ordinal));
+
+        Assert.Equal(new DateTimeOffset(2026, 11, 20, 15, 15, 0, TimeSpan.Zero), parsed.Event!.OccurredAt);
+    }
+
+    [Theory]
+    [InlineData("\"quantity\":2", "\"quantity\":2,\"colour\":\"red\"", "body.lines[0]")]
+    [InlineData("\"quantity\":2", "\"quantity\":\"two\"", "body.lines[0].quantity")]
+    [InlineData("\"kind\":\"cash\"", "\"kind\":\"barter\"", "body.tenders[0].kind")]
+    [InlineData("\"transactionId\":\"T-1\",", "", "body")]
+    [InlineData("\"type\":\"sale\"", "\"type\":\"layaway\"", "body")]
+    public void A_malformed_event_is_refused_naming_the_field(string find, string replace, string fieldPrefix)
+    {
+        var parsed = EventJson.Parse(ValidSale.Replace(find, replace, StringComparison.Ordinal));
+
+        Assert.Null(parsed.Event);
+        Assert.Equal("malformed", parsed.Error!.Rule);
+        Assert.StartsWith(fieldPrefix, parsed.Error.Field, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_parse_error_never_repeats_the_offending_value()
+    {
+        var parsed = EventJson.Parse(ValidSale.Replace("\"quantity\":2", "\"quantity\":\"4111111111111111\"", StringComparison.Ordinal));
+
+        Assert.Equal("body.lines[0].quantity", parsed.Error!.Field);
+        Assert.DoesNotContain("4111", parsed.Error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Events_built_in_code_survive_a_round_trip_through_json()
+    {
+        var e = TestEvents.Event(TestEvents.Return("R-1", "T-1", ("SKU-1", 1, 10.00m)));
+
+        var back = EventJson.Parse(EventJson.Serialize(e)).Event!;
+
+        Assert.Equal(EventJson.Serialize(e), EventJson.Serialize(back));
+        Assert.Equal("return", back.Body.Type);
+    }
+}

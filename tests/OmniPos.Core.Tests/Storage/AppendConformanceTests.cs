@@ -1,0 +1,148 @@
+using System.Collections.Concurrent;
+using OmniPos.Core.Payments;
+using OmniPos.Core.Sales;
+using OmniPos.Core.Storage;
+using OmniPos.Core.Tests.Support;
+
+namespace OmniPos.Core.Tests.Storage;
+
+/// <summary>Recording events exactly once: replay, conflict, reading by seq, receipts, concurrency. Every engine enrolls unchanged.</summary>
+public abstract class AppendConformanceTests : StoreTestBase
+{
+    [Fact]
+    public async Task Replaying_an_event_returns_its_original_seq_and_records_it_once()
+    {
+        var sale = TestEvents.Event(TestEvents.Sale("T-1", ("SKU-1", 2, 10.00m)));
+
+        var first = await Store.AppendAsync(sale, CancellationToken.None);
+        var again = await Store.AppendAsync(sale, CancellationToken.None);
+
+        Assert.Equal(AppendStatus.Accepted, first.Status);
+        Assert.Equal(AppendStatus.Duplicate, again.Status);
+        Assert.Equal(first.Seq, again.Seq);
+        Assert.Single(await AllEventsAsync());
+        Assert.Equal(-2, (await Store.GetStockAsync("SKU-1", TestCatalog.StoreId, CancellationToken.None)).OnHand);
+    }
+
+    [Fact]
+    public async Task Replaying_an_event_id_with_different_content_is_a_conflict_and_changes_nothing()
+    {
+        var original = TestEvents.Event(TestEvents.Sale("T-1", ("SKU-1", 2, 10.00m)));
+        await Store.AppendAsync(original, CancellationToken.None);
+
+        var changed = original with { Body = TestEvents.Sale("T-1", ("SKU-1", 3, 10.00m)) };
+        var outcome = await Store.AppendAsync(changed, CancellationToken.None);
+
+        Assert.Equal(AppendStatus.Conflict, outcome.Status);
+        Assert.Null(outcome.Seq);
+        var error = Assert.Single(outcome.Errors);
+        Assert.Equal(("eventId", "idempotency_conflict"), (error.Field, error.Rule));
+        Assert.Single(await AllEventsAsync());
+        Assert.Equal(-2, (await Store.GetStockAsync("SKU-1", TestCatalog.StoreId, CancellationToken.None)).OnHand);
+    }
+
+    [Fact]
+    public async Task Events_read_back_in_seq_order_with_the_device_clock_and_offset_as_sent()
+    {
+        var occurredInTokyo = new DateTimeOffset(2026, 11, 21, 9, 30, 0, TimeSpan.FromHours(9));
+        var first = await AppendAcceptedAsync(TestEvents.Sale("T-1", ("SKU-1", 1, 10.00m)));
+        var tokyo = TestEvents.Event(TestEvents.Sale("T-2", ("SKU-2", 1, 10.00m))) with { OccurredAt = occurredInTokyo };
+        var second = (await Store.AppendAsync(tokyo, CancellationToken.None)).Seq;
+
+        var events = await AllEventsAsync();
+
+        Assert.Equal([first, second!.Value], events.Select(e => e.Seq));
+        Assert.True(first < second);
+        Assert.Equal("sale", events[1].Type);
+        Assert.Equal(tokyo.EventId, events[1].EventId);
+        Assert.Equal(occurredInTokyo, events[1].OccurredAt);
+        Assert.Equal(TimeSpan.FromHours(9), events[1].OccurredAt.Offset);
+        Assert.Contains("\"transactionId\":\"T-2\"", events[1].Payload, StringComparison.Ordinal);
+        Assert.Empty(await Store.ReadEventsAsync(second.Value, 10, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_receipt_is_looked_up_with_its_returns_oldest_first()
+    {
+        await AppendAcceptedAsync(TestEvents.Sale("T-1", ("SKU-1", 3, 10.00m), ("SKU-2", 1, 10.00m)));
+        await AppendAcceptedAsync(TestEvents.Return("R-1", "T-1", ("SKU-1", 1, 10.00m)));
+        await AppendAcceptedAsync(TestEvents.Return("R-2", "T-1", ("SKU-2", 1, 10.00m)));
+
+        var receipt = await Store.GetTransactionAsync("T-1", CancellationToken.None);
+
+        Assert.NotNull(receipt);
+        var sale = Assert.IsType<SaleRecorded>(receipt.Sale.Body);
+        Assert.Equal(40.00m, sale.Total);
+        Assert.Equal(["R-1", "R-2"], receipt.Returns.Select(r => ((Returns.ReturnRecorded)r.Body).TransactionId));
+        Assert.Null(await Store.GetTransactionAsync("T-404", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Concurrent_writers_lose_and_double_nothing_while_a_reader_follows_the_log()
+    {
+        const int writers = 8, salesPerWriter = 60;
+        var recorded = new ConcurrentDictionary<string, long>();
+        var seenByReader = new List<long>();
+        using var writing = new CancellationTokenSource();
+
+        var reader = Task.Run(async () =>
+        {
+            long after = 0;
+            while (true)
+            {
+                var done = writing.IsCancellationRequested;
+                var page = await Store.ReadEventsAsync(after, 50, CancellationToken.None);
+                seenByReader.AddRange(page.Select(e => e.Seq));
+                after = page.Count > 0 ? page[^1].Seq : after;
+                if (done && page.Count == 0)
+                {
+                    return;
+                }
+            }
+        });
+        await Task.WhenAll(Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
+        {
+            for (var i = 0; i < salesPerWriter; i++)
+            {
+                var sku = TestCatalog.Skus[(w + i) % TestCatalog.Skus.Length];
+                var sale = TestEvents.Event(TestEvents.Sale($"T-{w}-{i}", (sku, 1 + (i % 3), 10.00m)));
+                var outcome = await Store.AppendAsync(sale, CancellationToken.None);
+                var resent = await Store.AppendAsync(sale, CancellationToken.None); // a register that never saw the answer sends again
+                Assert.Equal(AppendStatus.Accepted, outcome.Status);
+                Assert.Equal((AppendStatus.Duplicate, outcome.Seq), (resent.Status, resent.Seq));
+                Assert.True(recorded.TryAdd(sale.EventId, outcome.Seq!.Value));
+            }
+        })));
+        await writing.CancelAsync();
+        await reader;
+
+        var log = await AllEventsAsync();
+        Assert.Equal(writers * salesPerWriter, log.Count);
+        Assert.Equal(recorded.Values.Order(), log.Select(e => e.Seq));
+        Assert.Equal(log.Select(e => e.Seq), seenByReader); // in order, nothing skipped, nothing twice
+        var unitsBySku = Enumerable.Range(0, writers).SelectMany(w => Enumerable.Range(0, salesPerWriter).Select(i => (w, i)))
+            .GroupBy(x => TestCatalog.Skus[(x.w + x.i) % TestCatalog.Skus.Length], x => 1 + (x.i % 3));
+        foreach (var sku in unitsBySku)
+        {
+            Assert.Equal(-sku.Sum(), (await Store.GetStockAsync(sku.Key, TestCatalog.StoreId, CancellationToken.None)).OnHand);
+        }
+    }
+
+    [Fact]
+    public async Task A_store_reopened_after_close_keeps_every_acknowledged_event()
+    {
+        var seqs = new List<long>();
+        for (var i = 0; i < 5; i++)
+        {
+            seqs.Add(await AppendAcceptedAsync(new SaleRecorded($"T-{i}", "USD",
+                [new SaleLine(1, "SKU-3", 1, 9.99m)], [new Tender(1, TenderKind.Cash, 10.00m)], ChangeGiven: 0.01m)));
+        }
+
+        await CloseStoreAsync();
+        await using var reopened = await Backend.OpenAsync();
+
+        var events = await reopened.ReadEventsAsync(0, 100, CancellationToken.None);
+        Assert.Equal(seqs, events.Select(e => e.Seq));
+        Assert.Equal(-5, (await reopened.GetStockAsync("SKU-3", TestCatalog.StoreId, CancellationToken.None)).OnHand);
+    }
+}

@@ -1,0 +1,55 @@
+using Npgsql;
+using OmniPos.Core.Tests.Support;
+
+namespace OmniPos.Core.Tests.Storage;
+
+/// <summary>
+/// The high-water-mark trap, forced: an append takes a seq and is held open, a later append commits a larger seq
+/// first. A reader must not be handed the larger seq until the smaller one is settled, or it would move past it for good.
+/// </summary>
+[Collection(PostgresServerDefinition.Name)]
+public sealed class PostgresSeqBarrierTests(PostgresFixture postgres) : StoreTestBase
+{
+    protected override async Task<StoreBackend> CreateBackendAsync() => await postgres.CreateBackendAsync();
+
+    [Fact]
+    public async Task A_reader_never_passes_a_seq_that_an_open_append_can_still_commit()
+    {
+        await using (var setup = new NpgsqlConnection(Backend.ConnectionString))
+        {
+            await setup.OpenAsync();
+            // A trigger runs after the seq is taken, so a 'slow-' event holds its seq in an open transaction.
+            await using var command = new NpgsqlCommand("""
+                CREATE FUNCTION hold_slow_events() RETURNS trigger LANGUAGE plpgsql AS
+                $$ BEGIN IF NEW.event_id LIKE 'slow-%' THEN PERFORM pg_sleep(2); END IF; RETURN NEW; END $$;
+                CREATE TRIGGER hold_slow_events BEFORE INSERT ON events FOR EACH ROW EXECUTE FUNCTION hold_slow_events();
+                """, setup);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var before = await AppendAcceptedAsync(TestEvents.Sale("T-0", ("SKU-1", 1, 10.00m)));
+        var slow = AppendAsync(TestEvents.Sale("T-slow", ("SKU-2", 1, 10.00m)), eventId: TestEvents.NewId("slow"));
+        await WaitUntilSeqHandedOutAsync(before + 1);
+        var fast = await AppendAcceptedAsync(TestEvents.Sale("T-fast", ("SKU-3", 1, 10.00m)));
+        Assert.False(slow.IsCompleted, "the slow append should still be open when the fast one commits");
+
+        var read = await Store.ReadEventsAsync(before, 100, CancellationToken.None);
+
+        var slowSeq = (await slow).Seq!.Value;
+        Assert.True(slowSeq < fast);
+        Assert.Equal([slowSeq, fast], read.Select(e => e.Seq));
+    }
+
+    private async Task WaitUntilSeqHandedOutAsync(long seq)
+    {
+        await using var connection = new NpgsqlConnection(Backend.ConnectionString);
+        await connection.OpenAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        await using var command = new NpgsqlCommand("SELECT COALESCE(pg_sequence_last_value(pg_get_serial_sequence('events', 'seq')::regclass), 0)", connection);
+        while ((long)(await command.ExecuteScalarAsync())! < seq)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"seq {seq} was never handed out");
+            await Task.Delay(10);
+        }
+    }
+}

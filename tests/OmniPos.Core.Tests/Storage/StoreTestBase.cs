@@ -1,0 +1,64 @@
+using OmniPos.Core.Storage;
+using OmniPos.Core.Tests.Support;
+
+namespace OmniPos.Core.Tests.Storage;
+
+/// <summary>Gives each test a fresh database of the enrolled engine, opened and seeded with <see cref="TestCatalog"/>.</summary>
+public abstract class StoreTestBase : IAsyncLifetime
+{
+    private StoreBackend? _backend;
+    private IOperationalStore? _store;
+
+    protected StoreBackend Backend => _backend ?? throw new InvalidOperationException("not initialized");
+
+    protected IOperationalStore Store => _store ?? throw new InvalidOperationException("not initialized");
+
+    protected abstract Task<StoreBackend> CreateBackendAsync();
+
+    public async Task InitializeAsync()
+    {
+        _backend = await CreateBackendAsync();
+        _store = await _backend.OpenAsync();
+        await TestCatalog.SeedAsync(_store);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await CloseStoreAsync();
+        if (_backend is not null)
+        {
+            await _backend.DisposeAsync();
+        }
+    }
+
+    /// <summary>Closes the store, as a process exit would; tests that reopen it call this first.</summary>
+    protected async Task CloseStoreAsync()
+    {
+        if (_store is not null)
+        {
+            await _store.DisposeAsync();
+            _store = null;
+        }
+    }
+
+    protected async Task<IReadOnlyList<StoredEvent>> AllEventsAsync()
+    {
+        var all = new List<StoredEvent>();
+        for (IReadOnlyList<StoredEvent> page; (page = await Store.ReadEventsAsync(all.Count == 0 ? 0 : all[^1].Seq, 500, CancellationToken.None)).Count > 0;)
+        {
+            all.AddRange(page);
+        }
+
+        return all;
+    }
+
+    protected async Task<AppendOutcome> AppendAsync(OmniPos.Core.Events.EventBody body, string? eventId = null) =>
+        await Store.AppendAsync(TestEvents.Event(body, eventId), CancellationToken.None);
+
+    protected async Task<long> AppendAcceptedAsync(OmniPos.Core.Events.EventBody body)
+    {
+        var outcome = await AppendAsync(body);
+        Assert.True(outcome.Status == AppendStatus.Accepted, string.Join("; ", outcome.Errors.Select(e => $"{e.Field}: {e.Message}")));
+        return outcome.Seq!.Value;
+    }
+}
