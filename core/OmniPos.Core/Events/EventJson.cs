@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using OmniPos.Core.Validation;
@@ -45,6 +46,8 @@ public static class EventJson
             AllowOutOfOrderMetadataProperties = true,
             NumberHandling = JsonNumberHandling.Strict,
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            // The log is read by our own code, never embedded in HTML, so offsets keep their '+' instead of '\u002B'.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
         options.Converters.Add(new StrictDateTimeOffsetConverter());
@@ -55,13 +58,27 @@ public static class EventJson
     private static string FieldOf(string? path) =>
         string.IsNullOrEmpty(path) || path == "$" ? "$" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
 
+    /// <summary>
+    /// A sentence for each kind of failure. Framework messages can quote the offending value — perhaps a card number — so
+    /// they are never passed on; only the names of missing fields, which come from our own types, are.
+    /// </summary>
     private static string DescribeWithoutValue(JsonException e)
     {
         var message = e.Message;
-        // Our converters throw bare rule sentences; framework messages are cut before any quoted input.
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        message = cut >= 0 ? message[..cut] : message;
-        var quote = message.IndexOf('\'', StringComparison.Ordinal);
-        return quote >= 0 ? message[..quote].TrimEnd() + " (value not shown)" : message;
+        if (e.InnerException is null && e.Source == typeof(EventJson).Assembly.GetName().Name)
+        {
+            return message; // our own converters say what is wrong without repeating the value
+        }
+
+        const string missing = "missing required properties including: ";
+        var at = message.IndexOf(missing, StringComparison.Ordinal);
+        if (at >= 0)
+        {
+            return $"is missing required fields: {message[(at + missing.Length)..].Split(". ")[0].TrimEnd('.')}";
+        }
+
+        return message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal) ? "is not a field of this event"
+            : message.Contains("could not be converted", StringComparison.Ordinal) ? "has the wrong type or format for this field"
+            : "is not well-formed JSON here";
     }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace OmniPos.Core.Sales;
 
 /// <summary>One line of a sale. Extended price is <c>Quantity × UnitPrice</c>; discounts reduce it and taxes are added.</summary>
@@ -12,11 +14,15 @@ public sealed record SaleLine(
     Fulfilment Fulfilment = Fulfilment.CarryOut,
     string? Location = null)
 {
+    [JsonIgnore]
     public decimal ExtendedPrice => Quantity * UnitPrice;
 
+    [JsonIgnore]
     public decimal DiscountTotal => Discounts?.Sum(d => d.Amount) ?? 0m;
 
+    [JsonIgnore]
     public decimal TaxTotal => Taxes?.Sum(t => t.Amount) ?? 0m;
 
+    [JsonIgnore]
     public decimal Total => ExtendedPrice - DiscountTotal + TaxTotal;
 }

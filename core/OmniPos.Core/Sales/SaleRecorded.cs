@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using OmniPos.Core.Events;
 using OmniPos.Core.Payments;
 
@@ -15,5 +16,6 @@ public sealed record SaleRecorded(
     string? CustomerId = null,
     string? EmployeeId = null) : EventBody
 {
+    [JsonIgnore]
     public decimal Total => Lines.Sum(l => l.Total);
 }

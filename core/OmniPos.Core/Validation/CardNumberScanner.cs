@@ -4,10 +4,11 @@ using System.Text.RegularExpressions;
 namespace OmniPos.Core.Validation;
 
 /// <summary>
-/// Finds anything that looks like a full card number (PAN): 13–19 digits, optionally grouped by single spaces or dashes,
-/// passing the Luhn check, anywhere in a JSON document — in any string or number, not only the card fields,
-/// because a PAN typed into a note or a token field is just as much a breach. The run must stand on its own: digits
-/// glued to letters are part of an identifier (one hex GUID in a few hundred holds a Luhn-valid run of 13 digits).
+/// Finds anything that looks like a full card number (PAN): 13–19 digits passing the Luhn check, written straight or
+/// grouped by spaces or dashes the way cards print them (4-4-4-4, 4-4-4-4-3, 4-6-5), anywhere in a JSON document — in
+/// any string or number, not only the card fields, because a PAN typed into a note is just as much a breach.
+/// Two kinds of identifier are not card numbers and would otherwise be refused one time in ten by chance: digits glued
+/// to letters (hex GUIDs) and digits grouped unlike a card (receipt numbers such as 20261123-011136).
 /// </summary>
 public static partial class CardNumberScanner
 {
@@ -17,19 +18,11 @@ public static partial class CardNumberScanner
     /// <summary>True when the text holds a 13–19 digit run (spaces and dashes allowed between digits) that passes Luhn.</summary>
     public static bool ContainsCardNumber(string text)
     {
-        Span<char> digits = stackalloc char[20];
         foreach (Match run in DigitRun().Matches(text))
         {
-            var count = 0;
-            foreach (var c in run.ValueSpan)
-            {
-                if (char.IsAsciiDigit(c) && count++ < digits.Length)
-                {
-                    digits[count - 1] = c;
-                }
-            }
-
-            if (count is >= 13 and <= 19 && PassesLuhn(digits[..count]))
+            var groups = run.Value.Split([' ', '-']);
+            var digits = string.Concat(groups);
+            if (digits.Length is >= 13 and <= 19 && IsCardGrouping(groups) && PassesLuhn(digits))
             {
                 return true;
             }
@@ -46,7 +39,12 @@ public static partial class CardNumberScanner
         _ => null,
     };
 
-    private static bool PassesLuhn(ReadOnlySpan<char> digits)
+    private static bool IsCardGrouping(string[] groups) =>
+        groups.Length == 1
+        || (groups[..^1].All(g => g.Length == 4) && groups[^1].Length is >= 1 and <= 4)
+        || (groups.Length == 3 && groups[0].Length == 4 && groups[1].Length == 6 && groups[2].Length is 4 or 5);
+
+    private static bool PassesLuhn(string digits)
     {
         var sum = 0;
         for (var i = 0; i < digits.Length; i++)

@@ -44,14 +44,7 @@ internal static class StructureRules
 
     private static void CheckSale(SaleRecorded sale, Problems problems)
     {
-        problems.Identifier("body.transactionId", sale.TransactionId);
-        CheckCurrency(sale.Currency, problems);
-        if (sale.Lines.Count == 0)
-        {
-            problems.Add("body.lines", Rules.Required, "a sale needs at least one line");
-        }
-
-        problems.UniqueNumbers("body.lines", sale.Lines, l => l.LineNo, "lineNo");
+        CheckReceipt("sale", sale.TransactionId, sale.Currency, sale.Lines, l => l.LineNo, problems);
         for (var i = 0; i < sale.Lines.Count; i++)
         {
             CheckSaleLine(sale.Lines[i], $"body.lines[{i}]", sale.Currency, problems);
@@ -138,14 +131,7 @@ internal static class StructureRules
 
     private static void CheckReturn(ReturnRecorded ret, Problems problems)
     {
-        problems.Identifier("body.transactionId", ret.TransactionId);
-        CheckCurrency(ret.Currency, problems);
-        if (ret.Lines.Count == 0)
-        {
-            problems.Add("body.lines", Rules.Required, "a return needs at least one line");
-        }
-
-        problems.UniqueNumbers("body.lines", ret.Lines, l => l.LineNo, "lineNo");
+        CheckReceipt("return", ret.TransactionId, ret.Currency, ret.Lines, l => l.LineNo, problems);
         for (var i = 0; i < ret.Lines.Count; i++)
         {
             var line = ret.Lines[i];
@@ -258,11 +244,20 @@ internal static class StructureRules
         }
     }
 
-    private static void CheckCurrency(string currency, Problems problems)
+    /// <summary>What sales and returns share: a receipt number, a currency, and at least one line, each numbered once.</summary>
+    private static void CheckReceipt<TLine>(string kind, string transactionId, string currency, IReadOnlyList<TLine> lines, Func<TLine, int> lineNo, Problems problems)
     {
+        problems.Identifier("body.transactionId", transactionId);
         if (!Currency.IsWellFormed(currency))
         {
             problems.Add("body.currency", Rules.Currency, "must be an ISO 4217 code such as USD or EUR");
         }
+
+        if (lines.Count == 0)
+        {
+            problems.Add("body.lines", Rules.Required, $"a {kind} needs at least one line");
+        }
+
+        problems.UniqueNumbers("body.lines", lines, lineNo, "lineNo");
     }
 }

@@ -39,6 +39,8 @@ public sealed class EventJsonTests
 
         Assert.Equal(EventJson.Hash(first), EventJson.Hash(second));
         Assert.Equal(first, EventJson.Serialize(EventJson.Parse(first).Event!));
+        Assert.DoesNotContain("\"total\"", first, StringComparison.Ordinal); // derived amounts are not part of the event
+        Assert.Contains("\"occurredAt\":\"2026-11-20T10:15:00-05:00\"", first, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -62,18 +64,19 @@ public sealed class EventJsonTests
     }
 
     [Theory]
-    [InlineData("\"quantity\":2", "\"quantity\":2,\"colour\":\"red\"", "body.lines[0]")]
-    [InlineData("\"quantity\":2", "\"quantity\":\"two\"", "body.lines[0].quantity")]
-    [InlineData("\"kind\":\"cash\"", "\"kind\":\"barter\"", "body.tenders[0].kind")]
-    [InlineData("\"transactionId\":\"T-1\",", "", "body")]
-    [InlineData("\"type\":\"sale\"", "\"type\":\"layaway\"", "body")]
-    public void A_malformed_event_is_refused_naming_the_field(string find, string replace, string fieldPrefix)
+    [InlineData("\"quantity\":2", "\"quantity\":2,\"colour\":\"red\"", "body.lines[0].colour", "is not a field of this event")]
+    [InlineData("\"quantity\":2", "\"quantity\":\"two\"", "body.lines[0].quantity", "wrong type or format")]
+    [InlineData("\"kind\":\"cash\"", "\"kind\":\"barter\"", "body.tenders[0].kind", "wrong type or format")]
+    [InlineData("\"transactionId\":\"T-1\",", "", "body", "missing required fields: 'transactionId'")]
+    [InlineData("\"type\":\"sale\"", "\"type\":\"layaway\"", "body", "")]
+    public void A_malformed_event_is_refused_naming_the_field(string find, string replace, string field, string reason)
     {
         var parsed = EventJson.Parse(ValidSale.Replace(find, replace, StringComparison.Ordinal));
 
         Assert.Null(parsed.Event);
         Assert.Equal("malformed", parsed.Error!.Rule);
-        Assert.StartsWith(fieldPrefix, parsed.Error.Field, StringComparison.Ordinal);
+        Assert.StartsWith(field, parsed.Error.Field, StringComparison.Ordinal);
+        Assert.Contains(reason, parsed.Error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -10,6 +10,7 @@ public sealed class CardNumberScannerTests
     [InlineData("4111 1111 1111 1111")]
     [InlineData("4111-1111-1111-1111")]
     [InlineData("378282246310005")] // Amex, 15 digits
+    [InlineData("3782 822463 10005")] // Amex as printed
     [InlineData("6011000990139424")]
     [InlineData("4222222222222")] // 13 digits
     [InlineData("note: card 5555555555554444 declined")]
@@ -27,6 +28,8 @@ public sealed class CardNumberScannerTests
     [InlineData("4111  1111 1111 1111")] // two separators break the run
     [InlineData("evt-3f4111111111111111a9c0e2b7d6")] // digits inside a hex identifier
     [InlineData("tok4111111111111111")]
+    [InlineData("DEMO-20261123-011136")] // a receipt number that happens to pass Luhn
+    [InlineData("41111111-11111111")]
     public void Other_text_is_not_a_card_number(string text) =>
         Assert.False(CardNumberScanner.ContainsCardNumber(text));
 

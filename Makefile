@@ -1,0 +1,37 @@
+# The README's two commands (demo, test) and the benchmark table (bench). Each target installs what it needs first.
+SHELL := /bin/bash
+CONFIG ?= Release
+RESULTS := TestResults
+DEBIAN_PACKAGES := postgresql libxgboost0 chromium
+export DOTNET_CLI_TELEMETRY_OPTOUT := 1
+export DOTNET_NOLOGO := 1
+
+.PHONY: demo test bench build deps clean
+
+deps:
+	@echo "==> Checking Debian packages ($(DEBIAN_PACKAGES)) and npm packages"
+	@scripts/ensure-debian-packages.sh $(DEBIAN_PACKAGES)
+	@scripts/ensure-npm.sh
+
+build: deps
+	@echo "==> Building OmniPos.Analytics.sln ($(CONFIG))"
+	dotnet build OmniPos.Analytics.sln -c $(CONFIG) -nologo -v minimal
+
+test: build
+	@echo "==> Running the test suite (real SQLite files and a private PostgreSQL server)"
+	@rm -rf $(RESULTS)
+	dotnet test OmniPos.Analytics.sln -c $(CONFIG) --no-build --results-directory $(RESULTS) \
+	  --logger "trx;LogFilePrefix=omnipos" --logger "console;verbosity=normal" ; \
+	  status=$$?; node scripts/test-summary.mjs $(RESULTS)/*.trx && exit $$status
+
+demo: build
+	@echo "==> Starting the demo: server on the embedded store in ./data (Ctrl+C stops it)"
+	dotnet run -c $(CONFIG) --no-build --project cli/OmniPos.Cli -- demo
+
+bench: build
+	@echo "==> Running the benchmarks (prints a table)"
+	dotnet run -c $(CONFIG) --no-build --project bench/OmniPos.Bench
+
+clean:
+	dotnet clean OmniPos.Analytics.sln -v quiet
+	rm -rf $(RESULTS)

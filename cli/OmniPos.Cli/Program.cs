@@ -1,0 +1,13 @@
+using System.CommandLine;
+
+namespace OmniPos.Cli;
+
+internal static class Program
+{
+    public static Task<int> Main(string[] args) =>
+        new RootCommand("OmniPos.Analytics: the retail transaction core, warehouse, models and dashboards")
+        {
+            ServeCommand.Create(),
+            DemoCommand.Create(),
+        }.Parse(args).InvokeAsync();
+}

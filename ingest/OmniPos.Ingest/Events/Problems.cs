@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using OmniPos.Core.Validation;
+
+namespace OmniPos.Ingest.Events;
+
+/// <summary>RFC 7807 answers with a stable <c>type</c> per kind of failure and every broken rule under <c>errors</c>.</summary>
+internal static class Problems
+{
+    private const string TypeRoot = "https://omnipos.dev/problems/";
+
+    public static ProblemHttpResult Malformed(ValidationError error) =>
+        Create(StatusCodes.Status400BadRequest, "malformed", "The request is not a well-formed event", [error]);
+
+    public static ProblemHttpResult Rejected(IReadOnlyList<ValidationError> errors) =>
+        Create(StatusCodes.Status422UnprocessableEntity, "validation", "The event breaks a rule; nothing of it was stored", errors);
+
+    public static ProblemHttpResult Conflict(IReadOnlyList<ValidationError> errors) =>
+        Create(StatusCodes.Status409Conflict, "idempotency-conflict", "The event id was already recorded with different content", errors);
+
+    public static ProblemHttpResult TooLarge(int limit) =>
+        Create(StatusCodes.Status413PayloadTooLarge, "too-large", "The request body is too large",
+            [new ValidationError("$", Rules.TooLong, $"the body must be at most {limit} bytes")]);
+
+    private static ProblemHttpResult Create(int status, string type, string title, IReadOnlyList<ValidationError> errors) =>
+        TypedResults.Problem(
+            detail: string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")),
+            statusCode: status,
+            title: title,
+            type: TypeRoot + type,
+            extensions: new Dictionary<string, object?> { ["errors"] = errors.Select(e => new { field = e.Field, rule = e.Rule, message = e.Message }).ToArray() });
+}
