@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 if [ -f node_modules/.package-lock.json ] && [ node_modules/.package-lock.json -nt package-lock.json ]; then
   echo "==> npm packages are installed"
 else
-  echo "==> Installing npm packages (npm ci): @duckdb/node-bindings (libduckdb.so), echarts"
-  npm ci --no-audit --no-fund
+  echo "==> Installing npm packages from package-lock.json: @duckdb/node-bindings (libduckdb.so), echarts"
+  # Not `npm ci`: the registry served here lacks DuckDB's other-platform packages, so the lock cannot list them and
+  # `npm ci` refuses it as out of sync. `npm install` installs the locked versions and leaves the lock as it is.
+  npm install --no-audit --no-fund
 fi
