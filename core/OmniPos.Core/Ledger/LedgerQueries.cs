@@ -1,4 +1,3 @@
-using System.Data.Common;
 using OmniPos.Core.Catalog;
 using OmniPos.Core.Events;
 using OmniPos.Core.Payments;
@@ -10,17 +9,17 @@ namespace OmniPos.Core.Ledger;
 /// <summary>Reads, inside the recording transaction, what an event's validation and writes need; rows the event will change are locked.</summary>
 internal static class LedgerQueries
 {
-    public static async Task<(long Seq, string Hash)?> FindEventAsync(DbConnection c, DbTransaction tx, string eventId, CancellationToken ct)
+    public static async Task<(long Seq, string Hash)?> FindEventAsync(LedgerSession s, string eventId, CancellationToken ct)
     {
-        await using var command = Command(c, tx, "SELECT seq, payload_hash FROM events WHERE event_id = @id", P("@id", eventId));
+        var command = s.Command("SELECT seq, payload_hash FROM events WHERE event_id = @id", P("@id", eventId));
         await using var reader = await command.ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct) ? (reader.GetInt64(0), reader.GetString(1)) : null;
     }
 
-    public static async Task<LedgerFacts> LoadAsync(DbConnection c, DbTransaction tx, SqlDialect dialect, PosEvent e, EventReferences refs, CancellationToken ct)
+    public static async Task<LedgerFacts> LoadAsync(LedgerSession s, SqlDialect dialect, PosEvent e, EventReferences refs, CancellationToken ct)
     {
-        var (store, device) = await LoadStoreAndDeviceAsync(c, tx, e, ct);
-        var known = await LoadKnownReferencesAsync(c, tx, refs, ct);
+        var (store, device) = await LoadStoreAndDeviceAsync(s, e, ct);
+        var known = await LoadKnownReferencesAsync(s, refs, ct);
         return new LedgerFacts(
             store,
             device,
@@ -29,18 +28,18 @@ internal static class LedgerQueries
             refs.CustomerId is not null && known.ContainsKey("customer"),
             refs.EmployeeId is not null && known.ContainsKey("employee"),
             known.ContainsKey("transaction"),
-            refs.OriginalTransactionId is { } original ? await LoadSaleAsync(c, tx, dialect, original, ct) : null,
-            await LoadStockAsync(c, tx, dialect, refs.ReservedStock, ct));
+            refs.OriginalTransactionId is { } original ? await LoadSaleAsync(s, dialect, original, ct) : null,
+            await LoadStockAsync(s, dialect, refs.ReservedStock, ct));
     }
 
-    private static async Task<(Store?, Device?)> LoadStoreAndDeviceAsync(DbConnection c, DbTransaction tx, PosEvent e, CancellationToken ct)
+    private static async Task<(Store?, Device?)> LoadStoreAndDeviceAsync(LedgerSession s, PosEvent e, CancellationToken ct)
     {
         const string text = """
             SELECT s.store_id, s.name, s.time_zone, s.currency, s.tax_jurisdiction, d.device_id, d.store_id, d.kind
             FROM stores s LEFT JOIN devices d ON d.device_id = @device
             WHERE s.store_id = @store
             """;
-        await using var command = Command(c, tx, text, P("@store", e.StoreId), P("@device", e.DeviceId));
+        var command = s.Command(text, P("@store", e.StoreId), P("@device", e.DeviceId));
         await using var reader = await command.ExecuteReaderAsync(ct);
         if (!await reader.ReadAsync(ct))
         {
@@ -53,7 +52,7 @@ internal static class LedgerQueries
     }
 
     /// <summary>One query answers "which of these exist" for products, promotions, the customer, the employee and the new receipt number.</summary>
-    private static async Task<Dictionary<string, HashSet<string>>> LoadKnownReferencesAsync(DbConnection c, DbTransaction tx, EventReferences refs, CancellationToken ct)
+    private static async Task<Dictionary<string, HashSet<string>>> LoadKnownReferencesAsync(LedgerSession s, EventReferences refs, CancellationToken ct)
     {
         var parameters = new List<KeyValuePair<string, object?>>();
         var parts = new List<string>();
@@ -77,7 +76,7 @@ internal static class LedgerQueries
             return known;
         }
 
-        await using var command = Command(c, tx, string.Join(" UNION ALL ", parts), [.. parameters]);
+        var command = s.Command(string.Join(" UNION ALL ", parts), [.. parameters]);
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
@@ -93,24 +92,21 @@ internal static class LedgerQueries
         return known;
     }
 
-    private static async Task<SaleFacts?> LoadSaleAsync(DbConnection c, DbTransaction tx, SqlDialect dialect, string transactionId, CancellationToken ct)
+    private static async Task<SaleFacts?> LoadSaleAsync(LedgerSession s, SqlDialect dialect, string transactionId, CancellationToken ct)
     {
         var id = P("@id", transactionId);
-        string currency;
-        await using (var command = Command(c, tx, $"SELECT currency FROM transactions WHERE transaction_id = @id AND kind = 'sale'{dialect.LockRowsSuffix}", id))
+        var head = s.Command($"SELECT currency FROM transactions WHERE transaction_id = @id AND kind = 'sale'{dialect.LockRowsSuffix}", id);
+        if (await head.ExecuteScalarAsync(ct) is not string found)
         {
-            if (await command.ExecuteScalarAsync(ct) is not string found)
-            {
-                return null;
-            }
-
-            currency = found.Trim();
+            return null;
         }
 
-        var sold = await SumBySkuAsync(c, tx, "SELECT sku, SUM(quantity) FROM sale_lines WHERE transaction_id = @id GROUP BY sku", transactionId, ct);
-        var returned = await SumBySkuAsync(c, tx, "SELECT sku, SUM(quantity) FROM return_lines WHERE original_transaction_id = @id GROUP BY sku", transactionId, ct);
+        var currency = found.Trim();
+
+        var sold = await SumBySkuAsync(s, "SELECT sku, SUM(quantity) FROM sale_lines WHERE transaction_id = @id GROUP BY sku", transactionId, ct);
+        var returned = await SumBySkuAsync(s, "SELECT sku, SUM(quantity) FROM return_lines WHERE original_transaction_id = @id GROUP BY sku", transactionId, ct);
         var tenders = new List<TenderPosition>();
-        await using (var command = Command(c, tx, "SELECT tender_no, kind, amount, paid, refunded, captured FROM tenders WHERE transaction_id = @id ORDER BY tender_no", id))
+        var command = s.Command("SELECT tender_no, kind, amount, paid, refunded, captured FROM tenders WHERE transaction_id = @id ORDER BY tender_no", id);
         await using (var reader = await command.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct))
@@ -123,10 +119,10 @@ internal static class LedgerQueries
         return new SaleFacts(transactionId, currency, sold, returned, tenders);
     }
 
-    private static async Task<Dictionary<string, int>> SumBySkuAsync(DbConnection c, DbTransaction tx, string text, string transactionId, CancellationToken ct)
+    private static async Task<Dictionary<string, int>> SumBySkuAsync(LedgerSession s, string text, string transactionId, CancellationToken ct)
     {
         var sums = new Dictionary<string, int>(StringComparer.Ordinal);
-        await using var command = Command(c, tx, text, P("@id", transactionId));
+        var command = s.Command(text, P("@id", transactionId));
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
@@ -136,12 +132,12 @@ internal static class LedgerQueries
         return sums;
     }
 
-    private static async Task<Dictionary<StockKey, StockLevel>> LoadStockAsync(DbConnection c, DbTransaction tx, SqlDialect dialect, IReadOnlyList<StockKey> keys, CancellationToken ct)
+    private static async Task<Dictionary<StockKey, StockLevel>> LoadStockAsync(LedgerSession s, SqlDialect dialect, IReadOnlyList<StockKey> keys, CancellationToken ct)
     {
         var stock = new Dictionary<StockKey, StockLevel>();
         foreach (var key in keys)
         {
-            if (await ReadStockAsync(c, tx, key, dialect.LockRowsSuffix, ct) is { } level)
+            if (await ReadStockAsync(s, key, dialect.LockRowsSuffix, ct) is { } level)
             {
                 stock[key] = level;
             }
@@ -150,9 +146,9 @@ internal static class LedgerQueries
         return stock;
     }
 
-    public static async Task<StockLevel?> ReadStockAsync(DbConnection c, DbTransaction? tx, StockKey key, string suffix, CancellationToken ct)
+    public static async Task<StockLevel?> ReadStockAsync(LedgerSession s, StockKey key, string suffix, CancellationToken ct)
     {
-        await using var command = Command(c, tx, $"SELECT on_hand, reserved FROM stock WHERE sku = @sku AND location = @location{suffix}",
+        var command = s.Command($"SELECT on_hand, reserved FROM stock WHERE sku = @sku AND location = @location{suffix}",
             P("@sku", key.Sku), P("@location", key.Location));
         await using var reader = await command.ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct) ? new StockLevel(key.Sku, key.Location, reader.GetInt32(0), reader.GetInt32(1)) : null;

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using OmniPos.Core.Ledger;
 using OmniPos.Core.Validation;
 
@@ -8,26 +7,26 @@ namespace OmniPos.Core.Storage;
 internal sealed class EventRecorder(SqlDialect dialect, TimeProvider clock)
 {
     /// <summary>The outcome, or null when a concurrent writer took the event id first (roll back and ask again).</summary>
-    public async Task<AppendOutcome?> RecordAsync(DbConnection c, DbTransaction tx, PreparedEvent prepared, CancellationToken ct)
+    public async Task<AppendOutcome?> RecordAsync(LedgerSession session, PreparedEvent prepared, CancellationToken ct)
     {
         if (dialect.AppendPrologue is { } prologue)
         {
-            await Sql.ExecuteAsync(c, tx, prologue, ct);
+            await session.Command(prologue).ExecuteNonQueryAsync(ct);
         }
 
-        if (await LedgerQueries.FindEventAsync(c, tx, prepared.Event.EventId, ct) is { } existing)
+        if (await LedgerQueries.FindEventAsync(session, prepared.Event.EventId, ct) is { } existing)
         {
             return existing.Hash == prepared.Hash ? AppendOutcome.Duplicate(existing.Seq) : AppendOutcome.Conflict(prepared.Event.EventId);
         }
 
-        var facts = await LedgerQueries.LoadAsync(c, tx, dialect, prepared.Event, EventReferences.Of(prepared.Event), ct);
+        var facts = await LedgerQueries.LoadAsync(session, dialect, prepared.Event, EventReferences.Of(prepared.Event), ct);
         var errors = EventValidator.CheckAgainst(prepared.Event, facts);
         if (errors.Count > 0)
         {
             return AppendOutcome.Rejected(errors);
         }
 
-        var seq = await Sql.ExecuteAllAsync(c, tx, LedgerWrites.For(prepared, facts, clock.GetUtcNow()), ct);
+        var seq = await Sql.ExecuteAllAsync(session, LedgerWrites.For(prepared, facts, clock.GetUtcNow()), ct);
         return seq is { } recorded ? AppendOutcome.Accepted(recorded) : null;
     }
 }

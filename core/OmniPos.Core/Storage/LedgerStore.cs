@@ -30,7 +30,8 @@ public abstract class LedgerStore : IOperationalStore
     public async Task<StockLevel> GetStockAsync(string sku, string location, CancellationToken cancellationToken)
     {
         await using var c = await OpenConnectionAsync(cancellationToken);
-        return await LedgerQueries.ReadStockAsync(c, null, new StockKey(sku, location), "", cancellationToken)
+        await using var session = new LedgerSession(c, null);
+        return await LedgerQueries.ReadStockAsync(session, new StockKey(sku, location), "", cancellationToken)
             ?? new StockLevel(sku, location, 0, 0);
     }
 

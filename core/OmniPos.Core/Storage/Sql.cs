@@ -53,12 +53,12 @@ internal static class Sql
     /// Runs statements in order; the first must return one row holding a long (or none). PostgreSQL gets them in one
     /// round trip as a batch; SQLite, in-process, one after another.
     /// </summary>
-    public static async Task<long?> ExecuteAllAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<SqlStatement> statements, CancellationToken cancellationToken)
+    public static async Task<long?> ExecuteAllAsync(LedgerSession session, IReadOnlyList<SqlStatement> statements, CancellationToken cancellationToken)
     {
-        if (connection.CanCreateBatch)
+        if (session.Connection.CanCreateBatch)
         {
-            await using var batch = connection.CreateBatch();
-            batch.Transaction = transaction;
+            await using var batch = session.Connection.CreateBatch();
+            batch.Transaction = session.Transaction;
             foreach (var statement in statements)
             {
                 var command = batch.CreateBatchCommand();
@@ -84,21 +84,17 @@ internal static class Sql
             return first;
         }
 
-        await using (var head = Command(connection, transaction, statements[0].Text, [.. statements[0].Parameters]))
+        var seq = await session.Command(statements[0].Text, [.. statements[0].Parameters]).ExecuteScalarAsync(cancellationToken);
+        if (seq is null or DBNull)
         {
-            var seq = await head.ExecuteScalarAsync(cancellationToken);
-            if (seq is null or DBNull)
-            {
-                return null;
-            }
-
-            foreach (var statement in statements.Skip(1))
-            {
-                await using var command = Command(connection, transaction, statement.Text, [.. statement.Parameters]);
-                await command.ExecuteNonQueryAsync(cancellationToken);
-            }
-
-            return Convert.ToInt64(seq, System.Globalization.CultureInfo.InvariantCulture);
+            return null;
         }
+
+        foreach (var statement in statements.Skip(1))
+        {
+            await session.Command(statement.Text, [.. statement.Parameters]).ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return Convert.ToInt64(seq, System.Globalization.CultureInfo.InvariantCulture);
     }
 }

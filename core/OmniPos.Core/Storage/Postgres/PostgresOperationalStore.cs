@@ -30,7 +30,8 @@ public sealed class PostgresOperationalStore : LedgerStore
     /// <summary>Connects and brings the schema up to date; several processes may start at once.</summary>
     public static async Task<PostgresOperationalStore> OpenAsync(string connectionString, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
     {
-        var dataSource = NpgsqlDataSource.Create(connectionString);
+        // Appends run the same dozen statements over and over: let Npgsql prepare them on the server after two uses.
+        var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 64, AutoPrepareMinUsages = 2 });
         try
         {
             await using var c = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -65,9 +66,10 @@ public sealed class PostgresOperationalStore : LedgerStore
         {
             await using var c = await _dataSource.OpenConnectionAsync(cancellationToken);
             await using var tx = await c.BeginTransactionAsync(cancellationToken);
+            await using var session = new LedgerSession(c, tx);
             try
             {
-                var outcome = await _recorder.RecordAsync(c, tx, prepared, cancellationToken);
+                var outcome = await _recorder.RecordAsync(session, prepared, cancellationToken);
                 if (outcome?.Status == AppendStatus.Accepted)
                 {
                     await tx.CommitAsync(cancellationToken);

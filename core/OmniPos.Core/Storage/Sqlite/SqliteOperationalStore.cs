@@ -9,8 +9,8 @@ namespace OmniPos.Core.Storage.Sqlite;
 /// <summary>
 /// The embedded store: one SQLite file in WAL mode with <c>synchronous=FULL</c>, so a commit is on disk before it is
 /// acknowledged. SQLite has one writer at a time, so appends queue for a single writer connection that records as many
-/// as are waiting in one transaction (a savepoint each, so a bad event never takes its neighbours down) and acknowledges
-/// them after the one fsync they share: group commit. Readers use their own pooled connections and never block it.
+/// as are waiting in one transaction and acknowledges them after the one fsync they share: group commit. It keeps its
+/// statements prepared. Readers use their own pooled connections and never block it.
 /// </summary>
 public sealed class SqliteOperationalStore : LedgerStore
 {
@@ -21,6 +21,7 @@ public sealed class SqliteOperationalStore : LedgerStore
     private readonly ILogger _logger;
     private readonly Channel<PendingAppend> _queue = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writerLoop;
+    private readonly StatementCache _statements = new();
 
     private SqliteOperationalStore(string connectionString, SqliteConnection writer, TimeProvider clock, ILogger logger)
     {
@@ -91,6 +92,7 @@ public sealed class SqliteOperationalStore : LedgerStore
     {
         _queue.Writer.TryComplete();
         await _writerLoop;
+        _statements.Dispose();
         await _writer.DisposeAsync();
         SqliteConnection.ClearPool(new SqliteConnection(_connectionString));
     }
@@ -100,69 +102,68 @@ public sealed class SqliteOperationalStore : LedgerStore
         var group = new List<PendingAppend>(MaxGroup);
         while (await _queue.Reader.WaitToReadAsync())
         {
-            while (group.Count < MaxGroup && _queue.Reader.TryRead(out var next))
-            {
-                group.Add(next);
-            }
-
             await CommitGroupAsync(group);
             group.Clear();
         }
     }
 
+    /// <summary>
+    /// Records a group in one transaction, taking in events that arrive while it records (so more of them share the
+    /// commit's fsync). Validation precedes every write, so a refused event writes nothing and needs no savepoint; an
+    /// event whose writes fail (a fault, not a rule) is failed alone and the rest of the group is recorded again.
+    /// </summary>
     private async Task CommitGroupAsync(List<PendingAppend> group)
     {
-        var outcomes = new AppendOutcome?[group.Count];
-        var failures = new Exception?[group.Count];
-        try
+        while (group.Count > 0 || _queue.Reader.TryPeek(out _))
         {
-            await using var tx = await _writer.BeginTransactionAsync(); // BEGIN IMMEDIATE: the write lock is ours until commit
-            for (var i = 0; i < group.Count; i++)
+            var outcomes = new List<AppendOutcome>(group.Count);
+            var recording = -1;
+            try
             {
-                await tx.SaveAsync("event");
-                try
+                await using var tx = await _writer.BeginTransactionAsync(); // BEGIN IMMEDIATE: the write lock is ours until commit
+                await using var session = new LedgerSession(_writer, tx, _statements);
+                for (recording = 0; recording < group.Count || TakeNext(group); recording++)
                 {
-                    outcomes[i] = await _recorder.RecordAsync(_writer, tx, group[i].Prepared, CancellationToken.None)
-                        ?? throw new InvalidOperationException("the single SQLite writer lost an event id to another writer");
-                    if (outcomes[i]!.Status != AppendStatus.Accepted)
-                    {
-                        await tx.RollbackAsync("event");
-                    }
-                }
-                catch (SqliteException e)
-                {
-                    _logger.LogError(e, "Recording event {EventId} failed; its group goes on without it", group[i].Prepared.Event.EventId);
-                    failures[i] = e;
-                    await tx.RollbackAsync("event");
+                    outcomes.Add(await _recorder.RecordAsync(session, group[recording].Prepared, CancellationToken.None)
+                        ?? throw new InvalidOperationException("the single SQLite writer lost an event id to another writer"));
                 }
 
-                await tx.ReleaseAsync("event");
+                recording = -1;
+                await tx.CommitAsync();
+            }
+            catch (Exception e) when (e is SqliteException or InvalidOperationException)
+            {
+                if (recording < 0)
+                {
+                    _logger.LogError(e, "Committing a group of {Count} events failed; none of them is recorded", group.Count);
+                    group.ForEach(pending => pending.Outcome.TrySetException(e));
+                    return;
+                }
+
+                _logger.LogError(e, "Recording event {EventId} failed; the rest of its group is recorded without it", group[recording].Prepared.Event.EventId);
+                group[recording].Outcome.TrySetException(e);
+                group.RemoveAt(recording);
+                continue;
             }
 
-            await tx.CommitAsync();
-        }
-        catch (Exception e) when (e is SqliteException or InvalidOperationException)
-        {
-            _logger.LogError(e, "Committing a group of {Count} events failed; none of them is recorded", group.Count);
-            foreach (var pending in group)
+            for (var i = 0; i < group.Count; i++)
             {
-                pending.Outcome.TrySetException(e);
+                group[i].Outcome.TrySetResult(outcomes[i]);
             }
 
             return;
         }
+    }
 
-        for (var i = 0; i < group.Count; i++)
+    private bool TakeNext(List<PendingAppend> group)
+    {
+        if (group.Count < MaxGroup && _queue.Reader.TryRead(out var next))
         {
-            if (failures[i] is { } failure)
-            {
-                group[i].Outcome.TrySetException(failure);
-            }
-            else
-            {
-                group[i].Outcome.TrySetResult(outcomes[i]!);
-            }
+            group.Add(next);
+            return true;
         }
+
+        return false;
     }
 
     private sealed record PendingAppend(PreparedEvent Prepared, TaskCompletionSource<AppendOutcome> Outcome);

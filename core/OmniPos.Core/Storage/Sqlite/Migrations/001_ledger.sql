@@ -1,4 +1,6 @@
 -- Amounts are TEXT: Microsoft.Data.Sqlite writes decimals as exact text, and the ledger never sums them in SQL.
+-- events.seq is the rowid without AUTOINCREMENT: events are never deleted, so max + 1 is already monotonic, and
+-- AUTOINCREMENT would cost a write to sqlite_sequence per event.
 CREATE TABLE stores (
   store_id TEXT PRIMARY KEY, name TEXT NOT NULL, time_zone TEXT NOT NULL, currency TEXT NOT NULL, tax_jurisdiction TEXT NOT NULL);
 CREATE TABLE devices (
@@ -13,7 +15,7 @@ CREATE TABLE employees (
   employee_id TEXT PRIMARY KEY, store_id TEXT NOT NULL REFERENCES stores (store_id), name TEXT NOT NULL, role TEXT NOT NULL);
 
 CREATE TABLE events (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  seq INTEGER PRIMARY KEY,
   event_id TEXT NOT NULL UNIQUE,
   event_type TEXT NOT NULL,
   store_id TEXT NOT NULL,

@@ -1,0 +1,43 @@
+using System.CommandLine;
+using OmniPos.Bench.Sales;
+using OmniPos.Bench.Stores;
+
+namespace OmniPos.Bench;
+
+internal static class Program
+{
+    /// <summary>The table's cases, in the order they run and print.</summary>
+    private static readonly IBenchmark[] Benchmarks = [new AppendBenchmark()];
+
+    public static Task<int> Main(string[] args)
+    {
+        var seconds = new Option<int>("--seconds")
+        {
+            Description = "Length of each measured phase, in seconds",
+            DefaultValueFactory = _ => 10,
+        };
+        seconds.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError("--seconds must be at least 1");
+            }
+        });
+        var only = new Option<string?>("--only") { Description = "Measure one store engine only" };
+        only.AcceptOnlyFromAmong("sqlite", "postgres");
+
+        var root = new RootCommand("OmniPos macro benchmarks: measures each case on each store engine and prints one table") { seconds, only };
+        root.SetAction((parsed, cancellationToken) => BenchRunner.RunAsync(
+            new BenchSettings(
+                TimeSpan.FromSeconds(parsed.GetValue(seconds)),
+                parsed.GetValue(only) switch
+                {
+                    "sqlite" => StoreEngine.Sqlite,
+                    "postgres" => StoreEngine.Postgres,
+                    _ => null,
+                }),
+            Benchmarks,
+            cancellationToken));
+        return root.Parse(args).InvokeAsync();
+    }
+}

@@ -1,0 +1,7 @@
+namespace OmniPos.Bench.Stores;
+
+internal enum StoreEngine
+{
+    Sqlite,
+    Postgres,
+}
