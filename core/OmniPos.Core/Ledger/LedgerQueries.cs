@@ -9,20 +9,34 @@ namespace OmniPos.Core.Ledger;
 /// <summary>Reads, inside the recording transaction, what an event's validation and writes need; rows the event will change are locked.</summary>
 internal static class LedgerQueries
 {
-    public static async Task<(long Seq, string Hash)?> FindEventAsync(LedgerSession s, string eventId, CancellationToken ct)
+    /// <summary>
+    /// The first read of an append, in one statement: the event id if already recorded, the store and the device. Its
+    /// FROM is the dialect's opening row, which on PostgreSQL takes the seq barrier lock before anything else happens.
+    /// </summary>
+    public static async Task<Opening> OpenAsync(LedgerSession s, SqlDialect dialect, PosEvent e, CancellationToken ct)
     {
-        var command = s.Command("SELECT seq, payload_hash FROM events WHERE event_id = @id", P("@id", eventId));
+        var text = $"""
+            SELECT e.seq, e.payload_hash, st.store_id, st.name, st.time_zone, st.currency, st.tax_jurisdiction, d.device_id, d.store_id, d.kind
+            FROM {dialect.OpeningRow} AS opening
+            LEFT JOIN events e ON e.event_id = @id
+            LEFT JOIN stores st ON st.store_id = @store
+            LEFT JOIN devices d ON d.device_id = @device
+            """;
+        var command = s.Command(text, P("@id", e.EventId), P("@store", e.StoreId), P("@device", e.DeviceId));
         await using var reader = await command.ExecuteReaderAsync(ct);
-        return await reader.ReadAsync(ct) ? (reader.GetInt64(0), reader.GetString(1)) : null;
+        await reader.ReadAsync(ct);
+        return new Opening(
+            reader.IsDBNull(0) ? null : (reader.GetInt64(0), reader.GetString(1)),
+            reader.IsDBNull(2) ? null : new Store(reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5).Trim(), reader.GetString(6)),
+            reader.IsDBNull(7) ? null : new Device(reader.GetString(7), reader.GetString(8), EnumText.Parse<DeviceKind>(reader.GetString(9))));
     }
 
-    public static async Task<LedgerFacts> LoadAsync(LedgerSession s, SqlDialect dialect, PosEvent e, EventReferences refs, CancellationToken ct)
+    public static async Task<LedgerFacts> LoadAsync(LedgerSession s, SqlDialect dialect, Opening opening, EventReferences refs, CancellationToken ct)
     {
-        var (store, device) = await LoadStoreAndDeviceAsync(s, e, ct);
         var known = await LoadKnownReferencesAsync(s, refs, ct);
         return new LedgerFacts(
-            store,
-            device,
+            opening.Store,
+            opening.Device,
             known.GetValueOrDefault("product", []),
             known.GetValueOrDefault("promotion", []),
             refs.CustomerId is not null && known.ContainsKey("customer"),
@@ -30,25 +44,6 @@ internal static class LedgerQueries
             known.ContainsKey("transaction"),
             refs.OriginalTransactionId is { } original ? await LoadSaleAsync(s, dialect, original, ct) : null,
             await LoadStockAsync(s, dialect, refs.ReservedStock, ct));
-    }
-
-    private static async Task<(Store?, Device?)> LoadStoreAndDeviceAsync(LedgerSession s, PosEvent e, CancellationToken ct)
-    {
-        const string text = """
-            SELECT s.store_id, s.name, s.time_zone, s.currency, s.tax_jurisdiction, d.device_id, d.store_id, d.kind
-            FROM stores s LEFT JOIN devices d ON d.device_id = @device
-            WHERE s.store_id = @store
-            """;
-        var command = s.Command(text, P("@store", e.StoreId), P("@device", e.DeviceId));
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        if (!await reader.ReadAsync(ct))
-        {
-            return (null, null);
-        }
-
-        var store = new Store(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3).Trim(), reader.GetString(4));
-        var device = reader.IsDBNull(5) ? null : new Device(reader.GetString(5), reader.GetString(6), EnumText.Parse<DeviceKind>(reader.GetString(7)));
-        return (store, device);
     }
 
     /// <summary>One query answers "which of these exist" for products, promotions, the customer, the employee and the new receipt number.</summary>

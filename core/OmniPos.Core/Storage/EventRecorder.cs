@@ -9,17 +9,13 @@ internal sealed class EventRecorder(SqlDialect dialect, TimeProvider clock)
     /// <summary>The outcome, or null when a concurrent writer took the event id first (roll back and ask again).</summary>
     public async Task<AppendOutcome?> RecordAsync(LedgerSession session, PreparedEvent prepared, CancellationToken ct)
     {
-        if (dialect.AppendPrologue is { } prologue)
-        {
-            await session.Command(prologue).ExecuteNonQueryAsync(ct);
-        }
-
-        if (await LedgerQueries.FindEventAsync(session, prepared.Event.EventId, ct) is { } existing)
+        var opening = await LedgerQueries.OpenAsync(session, dialect, prepared.Event, ct);
+        if (opening.Existing is { } existing)
         {
             return existing.Hash == prepared.Hash ? AppendOutcome.Duplicate(existing.Seq) : AppendOutcome.Conflict(prepared.Event.EventId);
         }
 
-        var facts = await LedgerQueries.LoadAsync(session, dialect, prepared.Event, EventReferences.Of(prepared.Event), ct);
+        var facts = await LedgerQueries.LoadAsync(session, dialect, opening, EventReferences.Of(prepared.Event), ct);
         var errors = EventValidator.CheckAgainst(prepared.Event, facts);
         if (errors.Count > 0)
         {
