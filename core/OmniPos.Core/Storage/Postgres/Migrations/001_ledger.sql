@@ -23,10 +23,12 @@ CREATE TABLE events (
   payload_hash text NOT NULL,
   payload text NOT NULL);
 
+-- Rows derived from an event carry its event_id without a foreign key: they are written in the event's own
+-- transaction by construction, and the key would cost a lookup (on PostgreSQL a trigger query) per row.
 CREATE TABLE transactions (
   transaction_id text PRIMARY KEY,
   kind text NOT NULL,
-  event_id text NOT NULL REFERENCES events (event_id),
+  event_id text NOT NULL,
   store_id text NOT NULL,
   original_transaction_id text,
   currency char(3) NOT NULL,
@@ -52,13 +54,13 @@ CREATE TABLE refunds (
   original_transaction_id text, original_tender_no integer, reference text,
   PRIMARY KEY (transaction_id, refund_no));
 CREATE TABLE payment_adjustments (
-  event_id text PRIMARY KEY REFERENCES events (event_id), transaction_id text NOT NULL, tender_no integer NOT NULL,
+  event_id text PRIMARY KEY, transaction_id text NOT NULL, tender_no integer NOT NULL,
   kind text NOT NULL, amount numeric(19, 4) NOT NULL, reason text);
 CREATE TABLE device_events (
-  event_id text PRIMARY KEY REFERENCES events (event_id), store_id text NOT NULL, device_id text NOT NULL, kind text NOT NULL,
+  event_id text PRIMARY KEY, store_id text NOT NULL, device_id text NOT NULL, kind text NOT NULL,
   employee_id text, transaction_id text, line_no integer, amount numeric(19, 4), reason text);
 CREATE TABLE inventory_movements (
-  event_id text NOT NULL REFERENCES events (event_id), movement_no integer NOT NULL, sku text NOT NULL, location text NOT NULL,
+  event_id text NOT NULL, movement_no integer NOT NULL, sku text NOT NULL, location text NOT NULL,
   kind text NOT NULL, on_hand_delta integer NOT NULL, reserved_delta integer NOT NULL, unit_cost numeric(19, 4), reason text, reference text,
   PRIMARY KEY (event_id, movement_no));
 CREATE TABLE stock (

@@ -26,10 +26,12 @@ CREATE TABLE events (
   payload_hash TEXT NOT NULL,
   payload TEXT NOT NULL);
 
+-- Rows derived from an event carry its event_id without a foreign key: they are written in the event's own
+-- transaction by construction, and the key would cost a lookup (on PostgreSQL a trigger query) per row.
 CREATE TABLE transactions (
   transaction_id TEXT PRIMARY KEY,
   kind TEXT NOT NULL,
-  event_id TEXT NOT NULL REFERENCES events (event_id),
+  event_id TEXT NOT NULL,
   store_id TEXT NOT NULL,
   original_transaction_id TEXT,
   currency TEXT NOT NULL,
@@ -54,13 +56,13 @@ CREATE TABLE refunds (
   original_transaction_id TEXT, original_tender_no INTEGER, reference TEXT,
   PRIMARY KEY (transaction_id, refund_no));
 CREATE TABLE payment_adjustments (
-  event_id TEXT PRIMARY KEY REFERENCES events (event_id), transaction_id TEXT NOT NULL, tender_no INTEGER NOT NULL,
+  event_id TEXT PRIMARY KEY, transaction_id TEXT NOT NULL, tender_no INTEGER NOT NULL,
   kind TEXT NOT NULL, amount TEXT NOT NULL, reason TEXT);
 CREATE TABLE device_events (
-  event_id TEXT PRIMARY KEY REFERENCES events (event_id), store_id TEXT NOT NULL, device_id TEXT NOT NULL, kind TEXT NOT NULL,
+  event_id TEXT PRIMARY KEY, store_id TEXT NOT NULL, device_id TEXT NOT NULL, kind TEXT NOT NULL,
   employee_id TEXT, transaction_id TEXT, line_no INTEGER, amount TEXT, reason TEXT);
 CREATE TABLE inventory_movements (
-  event_id TEXT NOT NULL REFERENCES events (event_id), movement_no INTEGER NOT NULL, sku TEXT NOT NULL, location TEXT NOT NULL,
+  event_id TEXT NOT NULL, movement_no INTEGER NOT NULL, sku TEXT NOT NULL, location TEXT NOT NULL,
   kind TEXT NOT NULL, on_hand_delta INTEGER NOT NULL, reserved_delta INTEGER NOT NULL, unit_cost TEXT, reason TEXT, reference TEXT,
   PRIMARY KEY (event_id, movement_no));
 CREATE TABLE stock (
