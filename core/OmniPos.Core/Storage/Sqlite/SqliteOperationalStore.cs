@@ -114,7 +114,8 @@ public sealed class SqliteOperationalStore : LedgerStore
     /// </summary>
     private async Task CommitGroupAsync(List<PendingAppend> group)
     {
-        while (group.Count > 0 || _queue.Reader.TryPeek(out _))
+        // The first event is taken before BEGIN, so a transaction that cannot even start fails someone instead of spinning.
+        while (group.Count > 0 || TakeNext(group))
         {
             var outcomes = new List<AppendOutcome>(group.Count);
             var recording = -1;
@@ -131,8 +132,9 @@ public sealed class SqliteOperationalStore : LedgerStore
                 recording = -1;
                 await tx.CommitAsync();
             }
-            catch (Exception e) when (e is SqliteException or InvalidOperationException)
+            catch (Exception e)
             {
+                // Whatever went wrong stays with this group: the writer loop must live on for every later append.
                 if (recording < 0)
                 {
                     _logger.LogError(e, "Committing a group of {Count} events failed; none of them is recorded", group.Count);
