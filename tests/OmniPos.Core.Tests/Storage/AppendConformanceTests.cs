@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using OmniPos.Core.Devices;
 using OmniPos.Core.Payments;
 using OmniPos.Core.Sales;
 using OmniPos.Core.Storage;
@@ -126,6 +127,24 @@ public abstract class AppendConformanceTests : StoreTestBase
         {
             Assert.Equal(-sku.Sum(), (await Store.GetStockAsync(sku.Key, TestCatalog.StoreId, CancellationToken.None)).OnHand);
         }
+    }
+
+    [Fact]
+    public async Task A_till_shift_is_recorded_event_by_event_with_its_amounts()
+    {
+        (DeviceEventKind Kind, decimal? Amount)[] shift =
+        [
+            (DeviceEventKind.SignIn, null), (DeviceEventKind.TillOpen, 150.00m), (DeviceEventKind.NoSale, null),
+            (DeviceEventKind.TillDrop, 500.00m), (DeviceEventKind.TillPaidOut, 12.50m), (DeviceEventKind.TillCount, 390.25m),
+            (DeviceEventKind.TillClose, 390.25m), (DeviceEventKind.SignOut, null),
+        ];
+        foreach (var (kind, amount) in shift)
+        {
+            await AppendAcceptedAsync(new DeviceEventRecorded(kind, TestCatalog.EmployeeId, Amount: amount));
+        }
+
+        var recorded = (await AllBodiesAsync()).Cast<DeviceEventRecorded>().Select(d => (d.Kind, d.Amount));
+        Assert.Equal(shift, recorded);
     }
 
     [Fact]

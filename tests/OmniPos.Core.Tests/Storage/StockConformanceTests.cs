@@ -40,6 +40,20 @@ public abstract class StockConformanceTests : StoreTestBase
     }
 
     [Fact]
+    public async Task A_return_without_receipt_goes_to_store_credit_and_an_exchange_names_its_new_sale()
+    {
+        await AppendAcceptedAsync(new ReturnRecorded("R-1", "USD", [new ReturnLine(1, "SKU-3", 1, 8.00m, "gift, no receipt", Restock: true)],
+            [new Refund(1, TenderKind.StoreCredit, 8.00m, Reference: "SC-77")], ExchangeTransactionId: "T-9"));
+        await AppendAcceptedAsync(new Sales.SaleRecorded("T-9", "USD", [new Sales.SaleLine(1, "SKU-4", 1, 10.00m)],
+            [new Tender(1, TenderKind.StoreCredit, 8.00m, Reference: "SC-77"), new Tender(2, TenderKind.Cash, 2.00m)]));
+
+        Assert.Equal(1, (await Store.GetStockAsync("SKU-3", TestCatalog.StoreId, CancellationToken.None)).OnHand);
+        Assert.Equal(-1, (await Store.GetStockAsync("SKU-4", TestCatalog.StoreId, CancellationToken.None)).OnHand);
+        var exchange = Assert.IsType<ReturnRecorded>((await AllBodiesAsync())[0]);
+        Assert.Equal("T-9", exchange.ExchangeTransactionId);
+    }
+
+    [Fact]
     public async Task Selling_past_zero_carries_negative_stock()
     {
         await AppendAcceptedAsync(TestEvents.Move(MovementKind.Receipt, "SKU-5", 1, unitCost: 4.00m));
