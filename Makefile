@@ -20,9 +20,10 @@ build: deps
 test: build
 	@echo "==> Running the test suite (real SQLite files and a private PostgreSQL server)"
 	@rm -rf $(RESULTS)
+	status=0; \
 	dotnet test OmniPos.Analytics.sln -c $(CONFIG) --no-build --results-directory $(RESULTS) \
-	  --logger "trx;LogFilePrefix=omnipos" --logger "console;verbosity=normal" ; \
-	  status=$$?; node scripts/test-summary.mjs $(RESULTS)/*.trx && exit $$status
+	  --logger "trx;LogFilePrefix=omnipos" --logger "console;verbosity=normal" || status=$$?; \
+	node scripts/test-summary.mjs $(RESULTS) && exit $$status
 
 demo: build
 	@echo "==> Starting the demo: server on the embedded store in ./data (Ctrl+C stops it)"
@@ -33,5 +34,6 @@ bench: build
 	dotnet run -c $(CONFIG) --no-build --project bench/OmniPos.Bench
 
 clean:
+	@echo "==> Cleaning build output and test results"
 	dotnet clean OmniPos.Analytics.sln -v quiet
 	rm -rf $(RESULTS)

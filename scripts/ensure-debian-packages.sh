@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the Debian packages named as arguments that are not installed yet, saying what it does.
+# Usage: scripts/ensure-debian-packages.sh PKG...
+# Installs those of the named Debian packages that are not installed yet (apt-get, as root or through sudo).
 set -euo pipefail
 
 missing=()
@@ -10,7 +11,7 @@ for package in "$@"; do
 done
 
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "==> Debian packages $* are installed"
+  echo "==> Debian packages: $* — already installed"
   exit 0
 fi
 
@@ -24,6 +25,7 @@ else
 fi
 
 echo "==> Installing missing Debian packages: ${missing[*]} (apt-get update, then apt-get install)"
-export DEBIAN_FRONTEND=noninteractive
-"${as_root[@]}" apt-get update -qq
-"${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+# Through env, not export: sudo drops the caller's environment.
+apt=("${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get)
+"${apt[@]}" update -qq
+"${apt[@]}" install -y -qq --no-install-recommends "${missing[@]}"

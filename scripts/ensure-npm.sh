@@ -3,11 +3,18 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ -f node_modules/.package-lock.json ] && [ node_modules/.package-lock.json -nt package-lock.json ]; then
-  echo "==> npm packages are installed"
+stamp=node_modules/.package-lock.json
+if [ -f "$stamp" ] && ! [ package-lock.json -nt "$stamp" ] && ! [ package.json -nt "$stamp" ]; then
+  echo "==> npm packages: up to date with package-lock.json"
 else
   echo "==> Installing npm packages from package-lock.json: @duckdb/node-bindings (libduckdb.so), echarts"
   # Not `npm ci`: the registry served here lacks DuckDB's other-platform packages, so the lock cannot list them and
   # `npm ci` refuses it as out of sync. `npm install` installs the locked versions and leaves the lock as it is.
   npm install --no-audit --no-fund
+fi
+
+# npm skips a failed optional (platform) package silently; the native library is the point of the exercise.
+if ! compgen -G "node_modules/@duckdb/node-bindings-*/libduckdb.*" >/dev/null; then
+  echo "error: no libduckdb in node_modules/@duckdb/node-bindings-*/ (npm did not install the platform package)" >&2
+  exit 1
 fi
