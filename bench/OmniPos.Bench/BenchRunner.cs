@@ -23,13 +23,13 @@ internal static class BenchRunner
         var engines = settings.Only is { } only ? [only] : Enum.GetValues<StoreEngine>();
         var rows = await AnsiConsole.Status().StartAsync("starting", async context =>
         {
-            var rows = new List<ResultRow>();
+            var measured = new List<ResultRow>();
             foreach (var engine in engines)
             {
-                rows.AddRange(await RunOnAsync(engine, settings, benchmarks, text => context.Status(Markup.Escape(text)), cancellationToken));
+                measured.AddRange(await RunOnAsync(engine, settings, benchmarks, text => context.Status(Markup.Escape(text)), cancellationToken));
             }
 
-            return rows;
+            return measured;
         });
 
         AnsiConsole.Write(ResultTable.Render(rows));

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
 using OmniPos.Core.Storage;
 using OmniPos.Core.Storage.Postgres;
 using OmniPos.TestServers;
@@ -15,20 +16,36 @@ internal sealed class PostgresTarget : StoreTarget
     private readonly PostgresServer? _server;
     private readonly string? _connectionString;
 
-    private PostgresTarget(PostgresServer? server, string? connectionString)
+    private PostgresTarget(PostgresServer? server, string? connectionString, string setup)
     {
         _server = server;
         _connectionString = connectionString;
+        Setup = setup;
     }
 
     public override StoreEngine Engine => StoreEngine.Postgres;
 
-    public override string Setup => _server is null ? $"server from {ConnectionVariable}" : "private server, fsync on";
+    /// <summary>Read from the server rather than assumed: a server without fsync would make every number meaningless.</summary>
+    public override string Setup { get; }
 
-    public static async Task<PostgresTarget> StartAsync(CancellationToken cancellationToken) =>
-        Environment.GetEnvironmentVariable(ConnectionVariable) is { Length: > 0 } connectionString
-            ? new PostgresTarget(null, connectionString)
-            : new PostgresTarget(await PostgresServer.StartAsync(cancellationToken, durable: true), null);
+    public static async Task<PostgresTarget> StartAsync(CancellationToken cancellationToken)
+    {
+        if (Environment.GetEnvironmentVariable(ConnectionVariable) is { Length: > 0 } connectionString)
+        {
+            return new PostgresTarget(null, connectionString, $"{ConnectionVariable}: {await DescribeAsync(connectionString, cancellationToken)}");
+        }
+
+        var server = await PostgresServer.StartAsync(cancellationToken, durable: true);
+        try
+        {
+            return new PostgresTarget(server, null, $"private server: {await DescribeAsync(server.AdminConnectionString, cancellationToken)}");
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+    }
 
     public override async Task<IOperationalStore> OpenStoreAsync(CancellationToken cancellationToken)
     {
@@ -42,5 +59,16 @@ internal sealed class PostgresTarget : StoreTarget
         {
             await _server.DisposeAsync();
         }
+    }
+
+    private static async Task<string> DescribeAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        const string query = "SELECT current_setting('server_version'), current_setting('fsync'), current_setting('synchronous_commit')";
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(query, connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return $"{reader.GetString(0).Split(' ')[0]}, fsync={reader.GetString(1)}, synchronous_commit={reader.GetString(2)}";
     }
 }
