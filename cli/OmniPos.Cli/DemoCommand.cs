@@ -9,33 +9,28 @@ internal static class DemoCommand
 {
     public static Command Create()
     {
-        var command = new Command("demo", "Seed a demo store and run the server, printing a sale to post")
-        {
-            ServerOptions.Data,
-            ServerOptions.Urls,
-        };
-        command.TreatUnmatchedTokensAsErrors = false;
+        var command = new Command("demo", "Seed a demo store and run the server, printing a sale to post");
+        var options = new ServerOptions();
+        options.AddTo(command);
         command.SetAction((parse, ct) =>
         {
-            var urls = parse.GetValue(ServerOptions.Urls)!;
-            return ServerHost.RunAsync(ServerOptions.DataDirectory(parse), urls, parse.UnmatchedTokens, async (store, token) =>
-            {
-                await DemoCatalog.SeedAsync(store, token);
-                PrintHowToPost(urls.Split(';')[0].TrimEnd('/'), ServerOptions.DataDirectory(parse));
-            }, ct);
+            var settings = options.Read(parse);
+            return ServerHost.RunAsync(settings, DemoCatalog.SeedAsync, url => PrintHowToPost(url, settings.DataDirectory), ct);
         });
         return command;
     }
 
-    private static void PrintHowToPost(string baseUrl, string dataDirectory)
+    private static void PrintHowToPost(Uri baseUrl, string dataDirectory)
     {
         var sale = EventJson.Serialize(DemoCatalog.ExampleSale(TimeProvider.System));
+        var endpoint = new Uri(baseUrl, "/v1/events");
         AnsiConsole.Write(new Panel(new Rows(
-                new Markup($"Store [bold]{DemoCatalog.StoreId}[/] with register [bold]{DemoCatalog.RegisterId}[/] is ready; data in [grey]{Markup.Escape(dataDirectory)}[/]."),
-                new Markup("Post the sale below (2 lines, New York sales tax, cash with change) from another terminal."),
-                new Markup("Post it again for [bold]duplicate[/]; change the transactionId under the same eventId for [bold]409[/]. Ctrl+C stops the server.")))
-            .Header($"OmniPos demo at {baseUrl}"));
-        // Plain output, one line, so the command can be copied whole.
-        Console.WriteLine($"curl -i -X POST {baseUrl}/v1/events -H 'Content-Type: application/json' -d '{sale}'");
+                new Markup($"Store [bold]{DemoCatalog.Store.StoreId}[/] with register [bold]{DemoCatalog.Register.DeviceId}[/] is listening on [bold]{Markup.Escape(baseUrl.ToString())}[/]; data in [grey]{Markup.Escape(dataDirectory)}[/]."),
+                new Markup("From another terminal, post the sale printed below: 2 lines, New York sales tax, cash with change."),
+                new Markup("Post it again for [bold]200 duplicate[/]; under the same eventId, pay 10.00 more cash with 10.00 more change for [bold]409 conflict[/]."),
+                new Markup("[bold]Ctrl+C[/] stops the server.")))
+            .Header("OmniPos demo"));
+        // Outside the panel and unstyled, so the command stays on one line and copies whole.
+        Console.WriteLine($"curl -i -X POST {endpoint} -H 'Content-Type: application/json' -d '{sale}'");
     }
 }

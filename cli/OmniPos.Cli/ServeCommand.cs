@@ -6,14 +6,11 @@ internal static class ServeCommand
 {
     public static Command Create()
     {
-        var command = new Command("serve", "Run the HTTP API that registers and storefronts post to")
-        {
-            ServerOptions.Data,
-            ServerOptions.Urls,
-        };
-        command.TreatUnmatchedTokensAsErrors = false; // --Section:Key=value configuration overrides pass through
+        var command = new Command("serve", "Run the HTTP API that registers and storefronts post to");
+        var options = new ServerOptions();
+        options.AddTo(command);
         command.SetAction((parse, ct) => ServerHost.RunAsync(
-            ServerOptions.DataDirectory(parse), parse.GetValue(ServerOptions.Urls)!, parse.UnmatchedTokens, (_, _) => Task.CompletedTask, ct));
+            options.Read(parse), static (_, _) => Task.CompletedTask, static _ => { }, ct));
         return command;
     }
 }

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OmniPos.Core.Storage;
 using OmniPos.Ingest;
@@ -10,28 +10,45 @@ using OmniPos.Ingest;
 namespace OmniPos.Cli;
 
 /// <summary>
-/// Runs the HTTP API over the configured operational store until Ctrl+C. Configuration is the standard .NET stack:
-/// appsettings.json, OMNIPOS__Section__Key environment variables, and --Section:Key=value arguments.
+/// Runs the HTTP API over the configured operational store until Ctrl+C or SIGTERM, then closes the store. Configuration
+/// is the standard .NET stack, later sources winning: appsettings.json beside the executable, environment variables
+/// (<c>OMNIPOS__Store__Provider</c>), then <c>--Store:Provider=…</c> arguments.
 /// </summary>
-internal static class ServerHost
+internal static partial class ServerHost
 {
-    public static async Task<int> RunAsync(string dataDirectory, string urls, IReadOnlyList<string> configArguments,
-        Func<IOperationalStore, CancellationToken, Task> beforeServing, CancellationToken cancellationToken)
+    /// <param name="prepare">Runs on the open store before the server listens.</param>
+    /// <param name="listening">Runs once the server listens, with the address it listens on.</param>
+    public static async Task RunAsync(ServerSettings settings, Func<IOperationalStore, CancellationToken, Task> prepare,
+        Action<Uri> listening, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder([.. configArguments]);
-        builder.Configuration.AddEnvironmentVariables("OMNIPOS__");
-        builder.WebHost.UseUrls(urls);
-        var options = builder.Configuration.GetSection(StoreOptions.Section).Get<StoreOptions>() ?? new StoreOptions();
-        using var loggers = LoggerFactory.Create(logging => logging.AddConsole());
-        await using var store = await OperationalStore.OpenAsync(options, dataDirectory, TimeProvider.System, loggers, cancellationToken);
-        await beforeServing(store, cancellationToken);
+        // The command line is not handed to the builder: it is added last, so that it wins over the OMNIPOS__ variables.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration
+            .AddEnvironmentVariables("OMNIPOS__")
+            .AddCommandLine([.. settings.ConfigurationArguments]);
+        builder.WebHost.UseUrls(settings.Urls);
 
-        builder.Services.AddSingleton(store);
+        // The store opens before the app is built, so it logs through a factory of its own with the same settings.
+        using var loggers = LoggerFactory.Create(logging => logging
+            .AddConfiguration(builder.Configuration.GetSection("Logging"))
+            .AddConsole());
+        var options = builder.Configuration.GetSection(StoreOptions.Section).Get<StoreOptions>() ?? new StoreOptions();
+        await using var store = await OperationalStore.OpenAsync(options, settings.DataDirectory, TimeProvider.System, loggers, cancellationToken);
+        StoreOpened(loggers.CreateLogger(typeof(ServerHost)), options.Provider, settings.DataDirectory);
+        await prepare(store, cancellationToken);
+
+        builder.Services.AddSingleton<IOperationalStore>(store);
         builder.Services.AddProblemDetails();
         await using var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
         app.MapIngestApi();
+
         await app.StartAsync(cancellationToken);
+        listening(new Uri(app.Urls.First()));
         await app.WaitForShutdownAsync(cancellationToken);
-        return 0;
     }
+
+    [LoggerMessage(1, LogLevel.Information, "Operational store open on {Provider}; data directory {DataDirectory}")]
+    private static partial void StoreOpened(ILogger logger, string provider, string dataDirectory);
 }

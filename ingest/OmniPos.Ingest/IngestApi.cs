@@ -1,6 +1,10 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+using OmniPos.Core.Events;
+using OmniPos.Core.Storage;
 using OmniPos.Ingest.Events;
 
 namespace OmniPos.Ingest;
@@ -8,18 +12,74 @@ namespace OmniPos.Ingest;
 /// <summary>The routes registers, kiosks and storefronts call.</summary>
 public static class IngestApi
 {
+    private const string LogCategory = "OmniPos.Ingest";
+    private const int MaxBodyBytes = 1 << 20;
+
     public static IEndpointRouteBuilder MapIngestApi(this IEndpointRouteBuilder app)
     {
         var v1 = app.MapGroup("/v1").WithTags("Ingest");
-        v1.MapPost("/events", PostEventEndpoint.HandleAsync)
+
+        v1.MapPost("/events", PostEventAsync)
             .WithName("PostEvent")
             .WithSummary("Record one event: a sale, return, payment capture or refund, device event or inventory movement")
-            .Accepts<Core.Events.PosEvent>("application/json");
-        v1.MapGet("/health", () => TypedResults.Ok(new Health("ok")))
+            .Accepts<PosEvent>("application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        v1.MapGet("/health", GetHealth)
             .WithName("Health")
             .WithSummary("Answers while the server is up");
+
         return app;
     }
 
-    private sealed record Health(string Status);
+    /// <summary>
+    /// One event in, its fate out. The raw text is screened for card numbers before anything parses it, so a card number
+    /// is neither stored, logged nor echoed, wherever in the document it was put.
+    /// </summary>
+    internal static async Task<Results<Created<EventAnswer>, Ok<EventAnswer>, ProblemHttpResult>> PostEventAsync(
+        HttpRequest request, IOperationalStore store, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var log = loggers.CreateLogger(LogCategory);
+        if (await RequestText.ReadAsync(request, MaxBodyBytes, cancellationToken) is not { } body)
+        {
+            log.TooLarge(MaxBodyBytes, request.HttpContext.Connection.RemoteIpAddress);
+            return Problems.TooLarge(MaxBodyBytes);
+        }
+
+        if (CardNumberScreen.Find(body) is { } cardNumber)
+        {
+            log.CardNumber(cardNumber.Field, request.HttpContext.Connection.RemoteIpAddress);
+            return Problems.Rejected([cardNumber]);
+        }
+
+        var parsed = EventJson.Parse(body);
+        if (parsed.Event is not { } e)
+        {
+            log.Malformed(parsed.Error!.Field, parsed.Error.Rule);
+            return Problems.Malformed(parsed.Error);
+        }
+
+        var outcome = await store.AppendAsync(e, cancellationToken);
+        switch (outcome.Status)
+        {
+            case AppendStatus.Accepted:
+                log.Accepted(e.EventId, e.StoreId, e.DeviceId, outcome.Seq!.Value);
+                return TypedResults.Created((string?)null, new EventAnswer("accepted", outcome.Seq.Value));
+            case AppendStatus.Duplicate:
+                log.Duplicate(e.EventId, e.StoreId, e.DeviceId, outcome.Seq!.Value);
+                return TypedResults.Ok(new EventAnswer("duplicate", outcome.Seq.Value));
+            case AppendStatus.Conflict:
+                log.Conflict(e.EventId, e.StoreId, e.DeviceId);
+                return Problems.Conflict(outcome.Errors);
+            default:
+                log.Rejected(e.EventId, e.StoreId, e.DeviceId, string.Join(", ", outcome.Errors.Select(x => $"{x.Field} {x.Rule}")));
+                return Problems.Rejected(outcome.Errors);
+        }
+    }
+
+    internal static Ok<HealthAnswer> GetHealth() => TypedResults.Ok(new HealthAnswer("ok"));
 }

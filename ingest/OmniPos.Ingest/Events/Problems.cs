@@ -18,9 +18,9 @@ internal static class Problems
     public static ProblemHttpResult Conflict(IReadOnlyList<ValidationError> errors) =>
         Create(StatusCodes.Status409Conflict, "idempotency-conflict", "The event id was already recorded with different content", errors);
 
-    public static ProblemHttpResult TooLarge(int limit) =>
+    public static ProblemHttpResult TooLarge(int maxBytes) =>
         Create(StatusCodes.Status413PayloadTooLarge, "too-large", "The request body is too large",
-            [new ValidationError("$", Rules.TooLong, $"the body must be at most {limit} bytes")]);
+            [new ValidationError("$", Rules.TooLong, $"the body must be at most {maxBytes} bytes")]);
 
     private static ProblemHttpResult Create(int status, string type, string title, IReadOnlyList<ValidationError> errors) =>
         TypedResults.Problem(
@@ -28,5 +28,5 @@ internal static class Problems
             statusCode: status,
             title: title,
             type: TypeRoot + type,
-            extensions: new Dictionary<string, object?> { ["errors"] = errors.Select(e => new { field = e.Field, rule = e.Rule, message = e.Message }).ToArray() });
+            extensions: new Dictionary<string, object?> { ["errors"] = errors });
 }

@@ -1,0 +1,3 @@
+namespace OmniPos.Ingest;
+
+internal sealed record HealthAnswer(string Status);
