@@ -1,151 +1,137 @@
+using System.Data.Common;
+using System.Globalization;
 using OmniPos.Core.Catalog;
-using OmniPos.Core.Events;
 using OmniPos.Core.Payments;
 using OmniPos.Core.Storage;
 using static OmniPos.Core.Storage.Sql;
 
 namespace OmniPos.Core.Ledger;
 
-/// <summary>Reads, inside the recording transaction, what an event's validation and writes need; rows the event will change are locked.</summary>
+/// <summary>
+/// Reads, inside the recording transaction, what a segment's validation and writes need: one batch whose SQL texts do
+/// not depend on how many events the segment holds. Rows the segment will change are locked.
+/// </summary>
 internal static class LedgerQueries
 {
-    /// <summary>
-    /// The first read of an append, in one statement: the event id if already recorded, the store and the device. Its
-    /// FROM is the dialect's opening row, which on PostgreSQL takes the seq barrier lock before anything else happens.
-    /// </summary>
-    public static async Task<Opening> OpenAsync(LedgerSession s, SqlDialect dialect, PosEvent e, CancellationToken ct)
+    public static async Task<SegmentFacts> LoadAsync(LedgerSession s, SqlDialect dialect, IReadOnlyList<PreparedEvent> segment, CancellationToken ct)
     {
-        var text = $"""
-            SELECT e.seq, e.payload_hash, st.store_id, st.name, st.time_zone, st.currency, st.tax_jurisdiction, d.device_id, d.store_id, d.kind
-            FROM {dialect.OpeningRow} AS opening
-            LEFT JOIN events e ON e.event_id = @id
-            LEFT JOIN stores st ON st.store_id = @store
-            LEFT JOIN devices d ON d.device_id = @device
-            """;
-        var command = s.Command(text, P("@id", e.EventId), P("@store", e.StoreId), P("@device", e.DeviceId));
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        await reader.ReadAsync(ct);
-        return new Opening(
-            reader.IsDBNull(0) ? null : (reader.GetInt64(0), reader.GetString(1)),
-            reader.IsDBNull(2) ? null : new Store(reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5).Trim(), reader.GetString(6)),
-            reader.IsDBNull(7) ? null : new Device(reader.GetString(7), reader.GetString(8), EnumText.Parse<DeviceKind>(reader.GetString(9))));
+        var facts = new SegmentFacts();
+        var batch = new SqlBatch();
+        foreach (var opening in dialect.TransactionOpening)
+        {
+            batch.Query(opening, _ => { });
+        }
+
+        var refs = segment.Select(p => p.References).ToList();
+        KeyValuePair<string, object?> List(string name, IEnumerable<string?> values) =>
+            P(name, dialect.ListValue(values.OfType<string>().Distinct(StringComparer.Ordinal)));
+
+        batch.Query($"SELECT event_id, seq, payload_hash FROM events WHERE {dialect.IsIn("event_id", "@ids")}",
+            r => facts.Recorded[r.GetString(0)] = (r.GetInt64(1), r.GetString(2)),
+            List("@ids", segment.Select(p => p.Event.EventId)));
+        batch.Query($"SELECT store_id, name, time_zone, currency, tax_jurisdiction FROM stores WHERE {dialect.IsIn("store_id", "@ids")}",
+            r => facts.Stores[r.GetString(0)] = new Store(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3).Trim(), r.GetString(4)),
+            List("@ids", segment.Select(p => p.Event.StoreId)));
+        batch.Query($"SELECT device_id, store_id, kind FROM devices WHERE {dialect.IsIn("device_id", "@ids")}",
+            r => facts.Devices[r.GetString(0)] = new Device(r.GetString(0), r.GetString(1), EnumText.Parse<DeviceKind>(r.GetString(2))),
+            List("@ids", segment.Select(p => p.Event.DeviceId)));
+        batch.Query($"""
+            SELECT 'product', sku FROM products WHERE {dialect.IsIn("sku", "@skus")}
+            UNION ALL SELECT 'promotion', promotion_id FROM promotions WHERE {dialect.IsIn("promotion_id", "@promotions")}
+            UNION ALL SELECT 'customer', customer_id FROM customers WHERE {dialect.IsIn("customer_id", "@customers")}
+            UNION ALL SELECT 'employee', employee_id FROM employees WHERE {dialect.IsIn("employee_id", "@employees")}
+            UNION ALL SELECT 'transaction', transaction_id FROM transactions WHERE {dialect.IsIn("transaction_id", "@transactions")}
+            """,
+            r => KnownSet(facts, r.GetString(0)).Add(r.GetString(1)),
+            List("@skus", refs.SelectMany(x => x.Skus)),
+            List("@promotions", refs.SelectMany(x => x.Promotions)),
+            List("@customers", refs.Select(x => x.CustomerId)),
+            List("@employees", refs.Select(x => x.EmployeeId)),
+            List("@transactions", refs.Select(x => x.NewTransactionId)));
+
+        var originals = refs.Select(x => x.OriginalTransactionId).OfType<string>().ToList();
+        var sales = originals.Count > 0 ? AskForSales(batch, dialect, List("@ids", originals)) : null;
+        foreach (var key in refs.SelectMany(x => x.ReservedStock).Distinct())
+        {
+            AskForStock(batch, key, dialect.LockRowsSuffix, level => facts.Stock[key] = level);
+        }
+
+        await batch.ExecuteAsync(s, ct);
+        sales?.AddTo(facts.Sales);
+        return facts;
     }
 
-    public static async Task<LedgerFacts> LoadAsync(LedgerSession s, SqlDialect dialect, Opening opening, EventReferences refs, CancellationToken ct)
+    /// <summary>A SKU's units at a location, outside any append.</summary>
+    public static async Task<StockLevel?> ReadStockAsync(LedgerSession s, StockKey key, CancellationToken ct)
     {
-        var known = await LoadKnownReferencesAsync(s, refs, ct);
-        return new LedgerFacts(
-            opening.Store,
-            opening.Device,
-            known.GetValueOrDefault("product", []),
-            known.GetValueOrDefault("promotion", []),
-            refs.CustomerId is not null && known.ContainsKey("customer"),
-            refs.EmployeeId is not null && known.ContainsKey("employee"),
-            known.ContainsKey("transaction"),
-            refs.OriginalTransactionId is { } original ? await LoadSaleAsync(s, dialect, original, ct) : null,
-            await LoadStockAsync(s, dialect, refs.ReservedStock, ct));
+        StockLevel? found = null;
+        var batch = new SqlBatch();
+        AskForStock(batch, key, "", level => found = level);
+        await batch.ExecuteAsync(s, ct);
+        return found;
     }
 
-    /// <summary>One query answers "which of these exist" for products, promotions, the customer, the employee and the new receipt number.</summary>
-    private static async Task<Dictionary<string, HashSet<string>>> LoadKnownReferencesAsync(LedgerSession s, EventReferences refs, CancellationToken ct)
+    private static HashSet<string> KnownSet(SegmentFacts facts, string kind) => kind switch
     {
-        var parameters = new List<KeyValuePair<string, object?>>();
-        var parts = new List<string>();
-        void Ask(string kind, string table, string column, IEnumerable<string> ids)
-        {
-            var list = ids.ToList();
-            if (list.Count > 0)
-            {
-                parts.Add($"SELECT '{kind}', {column} FROM {table} WHERE {column} IN ({InList(kind[..3], list, parameters)})");
-            }
-        }
+        "product" => facts.Skus,
+        "promotion" => facts.Promotions,
+        "customer" => facts.Customers,
+        "employee" => facts.Employees,
+        "transaction" => facts.TakenTransactionIds,
+        _ => throw new InvalidOperationException($"unexpected reference kind '{kind}'"),
+    };
 
-        Ask("product", "products", "sku", refs.Skus);
-        Ask("promotion", "promotions", "promotion_id", refs.Promotions);
-        Ask("customer", "customers", "customer_id", refs.CustomerId is null ? [] : [refs.CustomerId]);
-        Ask("employee", "employees", "employee_id", refs.EmployeeId is null ? [] : [refs.EmployeeId]);
-        Ask("transaction", "transactions", "transaction_id", refs.NewTransactionId is null ? [] : [refs.NewTransactionId]);
-        var known = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        if (parts.Count == 0)
-        {
-            return known;
-        }
-
-        var command = s.Command(string.Join(" UNION ALL ", parts), [.. parameters]);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            var kind = reader.GetString(0);
-            if (!known.TryGetValue(kind, out var ids))
-            {
-                known[kind] = ids = new HashSet<string>(StringComparer.Ordinal);
-            }
-
-            ids.Add(reader.GetString(1));
-        }
-
-        return known;
-    }
-
-    private static async Task<SaleFacts?> LoadSaleAsync(LedgerSession s, SqlDialect dialect, string transactionId, CancellationToken ct)
-    {
-        var id = P("@id", transactionId);
-        var head = s.Command($"SELECT currency FROM transactions WHERE transaction_id = @id AND kind = 'sale'{dialect.LockRowsSuffix}", id);
-        if (await head.ExecuteScalarAsync(ct) is not string found)
-        {
-            return null;
-        }
-
-        var currency = found.Trim();
-
-        var sold = await SumBySkuAsync(s, "SELECT sku, SUM(quantity) FROM sale_lines WHERE transaction_id = @id GROUP BY sku", transactionId, ct);
-        var returned = await SumBySkuAsync(s, "SELECT sku, SUM(quantity) FROM return_lines WHERE original_transaction_id = @id GROUP BY sku", transactionId, ct);
-        var tenders = new List<TenderPosition>();
-        var command = s.Command("SELECT tender_no, kind, amount, paid, refunded, captured FROM tenders WHERE transaction_id = @id ORDER BY tender_no", id);
-        await using (var reader = await command.ExecuteReaderAsync(ct))
-        {
-            while (await reader.ReadAsync(ct))
-            {
-                tenders.Add(new TenderPosition(reader.GetInt32(0), EnumText.Parse<TenderKind>(reader.GetString(1)),
-                    reader.GetDecimal(2), reader.GetDecimal(3), reader.GetDecimal(4), reader.GetDecimal(5)));
-            }
-        }
-
-        return new SaleFacts(transactionId, currency, sold, returned, tenders);
-    }
-
-    private static async Task<Dictionary<string, int>> SumBySkuAsync(LedgerSession s, string text, string transactionId, CancellationToken ct)
-    {
-        var sums = new Dictionary<string, int>(StringComparer.Ordinal);
-        var command = s.Command(text, P("@id", transactionId));
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            sums[reader.GetString(0)] = Convert.ToInt32(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        return sums;
-    }
-
-    private static async Task<Dictionary<StockKey, StockLevel>> LoadStockAsync(LedgerSession s, SqlDialect dialect, IReadOnlyList<StockKey> keys, CancellationToken ct)
-    {
-        var stock = new Dictionary<StockKey, StockLevel>();
-        foreach (var key in keys)
-        {
-            if (await ReadStockAsync(s, key, dialect.LockRowsSuffix, ct) is { } level)
-            {
-                stock[key] = level;
-            }
-        }
-
-        return stock;
-    }
-
-    public static async Task<StockLevel?> ReadStockAsync(LedgerSession s, StockKey key, string suffix, CancellationToken ct)
-    {
-        var command = s.Command($"SELECT on_hand, reserved FROM stock WHERE sku = @sku AND location = @location{suffix}",
+    private static void AskForStock(SqlBatch batch, StockKey key, string suffix, Action<StockLevel> found) =>
+        batch.Query($"SELECT on_hand, reserved FROM stock WHERE sku = @sku AND location = @location{suffix}",
+            r => found(new StockLevel(key.Sku, key.Location, r.GetInt32(0), r.GetInt32(1))),
             P("@sku", key.Sku), P("@location", key.Location));
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        return await reader.ReadAsync(ct) ? new StockLevel(key.Sku, key.Location, reader.GetInt32(0), reader.GetInt32(1)) : null;
+
+    /// <summary>The sales that returns and payment events of the segment change: each locked, with units sold and returned per SKU and its tenders.</summary>
+    private static SaleRows AskForSales(SqlBatch batch, SqlDialect dialect, KeyValuePair<string, object?> ids)
+    {
+        var rows = new SaleRows();
+        batch.Query($"SELECT transaction_id, currency FROM transactions WHERE kind = 'sale' AND {dialect.IsIn("transaction_id", "@ids")}{dialect.LockRowsSuffix}",
+            r => rows.Currencies[r.GetString(0)] = r.GetString(1).Trim(), ids);
+        batch.Query($"SELECT transaction_id, sku, SUM(quantity) FROM sale_lines WHERE {dialect.IsIn("transaction_id", "@ids")} GROUP BY transaction_id, sku",
+            r => SaleRows.Count(rows.Sold, r), ids);
+        batch.Query($"SELECT original_transaction_id, sku, SUM(quantity) FROM return_lines WHERE {dialect.IsIn("original_transaction_id", "@ids")} GROUP BY original_transaction_id, sku",
+            r => SaleRows.Count(rows.Returned, r), ids);
+        batch.Query($"SELECT transaction_id, tender_no, kind, amount, paid, refunded, captured FROM tenders WHERE {dialect.IsIn("transaction_id", "@ids")} ORDER BY transaction_id, tender_no",
+            r => rows.TendersOf(r.GetString(0)).Add(new TenderPosition(r.GetInt32(1), EnumText.Parse<TenderKind>(r.GetString(2)),
+                r.GetDecimal(3), r.GetDecimal(4), r.GetDecimal(5), r.GetDecimal(6))), ids);
+        return rows;
+    }
+
+    private sealed class SaleRows
+    {
+        public Dictionary<string, string> Currencies { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, Dictionary<string, int>> Sold { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, Dictionary<string, int>> Returned { get; } = new(StringComparer.Ordinal);
+
+        private Dictionary<string, List<TenderPosition>> Tenders { get; } = new(StringComparer.Ordinal);
+
+        public List<TenderPosition> TendersOf(string transactionId) =>
+            Tenders.TryGetValue(transactionId, out var list) ? list : Tenders[transactionId] = [];
+
+        public static void Count(Dictionary<string, Dictionary<string, int>> bySale, DbDataReader r)
+        {
+            var id = r.GetString(0);
+            if (!bySale.TryGetValue(id, out var bySku))
+            {
+                bySale[id] = bySku = new Dictionary<string, int>(StringComparer.Ordinal);
+            }
+
+            bySku[r.GetString(1)] = Convert.ToInt32(r.GetValue(2), CultureInfo.InvariantCulture);
+        }
+
+        public void AddTo(Dictionary<string, SaleFacts> sales)
+        {
+            foreach (var (id, currency) in Currencies)
+            {
+                sales[id] = new SaleFacts(id, currency, Sold.GetValueOrDefault(id) ?? [], Returned.GetValueOrDefault(id) ?? [], TendersOf(id));
+            }
+        }
     }
 }

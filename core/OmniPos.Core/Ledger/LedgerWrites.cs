@@ -10,94 +10,127 @@ using static OmniPos.Core.Storage.Sql;
 namespace OmniPos.Core.Ledger;
 
 /// <summary>
-/// The rows a valid event implies, written with the event in one transaction. Running balances (refunded, captured) are
-/// written as values computed here from the locked facts, never summed in SQL, so amounts stay exact on both engines.
+/// The rows that valid events imply, collected for several events and written together: one insert per table, with
+/// stock deltas summed per (sku, location). Running balances (refunded, captured) are written as values computed here
+/// from the locked facts, never summed in SQL, so amounts stay exact on both engines. The events collected must not
+/// depend on one another (see <see cref="Segments"/>).
 /// </summary>
-internal static class LedgerWrites
+internal sealed class LedgerWrites(DateTimeOffset receivedAt)
 {
-    private const string StockUpsertSuffix =
-        " ON CONFLICT (sku, location) DO UPDATE SET on_hand = stock.on_hand + excluded.on_hand, reserved = stock.reserved + excluded.reserved";
+    private readonly TableRows _events = new(LedgerTables.Events);
+    private readonly TableRows _transactions = new(LedgerTables.Transactions);
+    private readonly TableRows _saleLines = new(LedgerTables.SaleLines);
+    private readonly TableRows _tenders = new(LedgerTables.Tenders);
+    private readonly TableRows _returnLines = new(LedgerTables.ReturnLines);
+    private readonly TableRows _refunds = new(LedgerTables.Refunds);
+    private readonly TableRows _paymentAdjustments = new(LedgerTables.PaymentAdjustments);
+    private readonly TableRows _deviceEvents = new(LedgerTables.DeviceEvents);
+    private readonly TableRows _movements = new(LedgerTables.InventoryMovements);
+    private readonly Dictionary<StockKey, (int OnHand, int Reserved)> _stock = [];
+    private readonly List<SqlStatement> _tenderUpdates = [];
 
-    /// <summary>The statements for an event; the first inserts the event and returns its seq, or nothing if the id is already taken.</summary>
-    public static IReadOnlyList<SqlStatement> For(PreparedEvent prepared, LedgerFacts facts, DateTimeOffset receivedAt)
+    public void Add(PreparedEvent prepared, SaleFacts? original)
     {
         var e = prepared.Event;
-        var writes = new StatementList();
-        writes.InsertRows("events",
-            "event_id, event_type, store_id, device_id, occurred_at_utc, occurred_offset_minutes, received_at_utc, payload_hash, payload",
-            [[e.EventId, e.Body.Type, e.StoreId, e.DeviceId, e.OccurredAt.UtcDateTime, (int)e.OccurredAt.Offset.TotalMinutes,
-              receivedAt.UtcDateTime, prepared.Hash, prepared.Json]],
-            " ON CONFLICT (event_id) DO NOTHING RETURNING seq");
+        _events.Add(e.EventId, e.Body.Type, e.StoreId, e.DeviceId, e.OccurredAt.UtcDateTime, (int)e.OccurredAt.Offset.TotalMinutes,
+            receivedAt.UtcDateTime, prepared.Hash, prepared.Json);
         var movements = new List<Movement>();
         switch (e.Body)
         {
             case SaleRecorded sale:
-                WriteSale(writes, e, sale, movements);
+                AddSale(e, sale, movements);
                 break;
             case ReturnRecorded ret:
-                WriteReturn(writes, e, ret, facts.Original, movements);
+                AddReturn(e, ret, original, movements);
                 break;
             case PaymentCaptured capture:
-                WriteTenderChange(writes, e, capture.TransactionId, capture.TenderNo, "capture", capture.Amount, null, facts.Original!);
+                AddTenderChange(e, capture.TransactionId, capture.TenderNo, "capture", capture.Amount, null, original!);
                 break;
             case PaymentRefunded refund:
-                WriteTenderChange(writes, e, refund.TransactionId, refund.TenderNo, "refund", refund.Amount, refund.Reason, facts.Original!);
+                AddTenderChange(e, refund.TransactionId, refund.TenderNo, "refund", refund.Amount, refund.Reason, original!);
                 break;
             case DeviceEventRecorded device:
-                writes.InsertRows("device_events", "event_id, store_id, device_id, kind, employee_id, transaction_id, line_no, amount, reason",
-                    [[e.EventId, e.StoreId, e.DeviceId, EnumText.Of(device.Kind), device.EmployeeId, device.TransactionId, device.LineNo, device.Amount, device.Reason]]);
+                _deviceEvents.Add(e.EventId, e.StoreId, e.DeviceId, EnumText.Of(device.Kind), device.EmployeeId, device.TransactionId,
+                    device.LineNo, device.Amount, device.Reason);
                 break;
             case InventoryMoved moved:
                 movements.Add(Movement.Of(moved, e.StoreId));
                 break;
         }
 
-        WriteMovements(writes, e.EventId, movements);
-        return writes.Statements;
+        AddMovements(e.EventId, movements);
     }
 
-    private static void WriteSale(StatementList writes, PosEvent e, SaleRecorded sale, List<Movement> movements)
+    /// <summary>Writes everything collected; answers the seq of each event inserted, by event id.</summary>
+    public async Task<IReadOnlyDictionary<string, long>> WriteAsync(LedgerSession session, SqlDialect dialect, CancellationToken ct)
     {
-        writes.InsertRows("transactions", "transaction_id, kind, event_id, store_id, original_transaction_id, currency, total",
-            [[sale.TransactionId, "sale", e.EventId, e.StoreId, null, sale.Currency, sale.Total]]);
-        writes.InsertRows("sale_lines", "transaction_id, line_no, sku, quantity, unit_price, discount_total, tax_total, fulfilment, location",
-            [.. sale.Lines.Select(l => new object?[]
+        var seqs = new Dictionary<string, long>(StringComparer.Ordinal);
+        var batch = new SqlBatch();
+        foreach (var statement in dialect.Insert(_events))
+        {
+            batch.Query(statement, row => seqs[row.GetString(0)] = row.GetInt64(1));
+        }
+
+        var stock = new TableRows(LedgerTables.Stock);
+        // One row per key, in key order: PostgreSQL refuses two updates of one row in a statement, and a fixed order keeps concurrent writers from deadlocking.
+        foreach (var (key, delta) in _stock.OrderBy(s => s.Key.Sku, StringComparer.Ordinal).ThenBy(s => s.Key.Location, StringComparer.Ordinal))
+        {
+            stock.Add(key.Sku, key.Location, delta.OnHand, delta.Reserved);
+        }
+
+        foreach (var rows in new[] { _transactions, _saleLines, _tenders, _returnLines, _refunds, _paymentAdjustments, _deviceEvents, _movements, stock }
+            .Where(r => r.Rows.Count > 0))
+        {
+            foreach (var statement in dialect.Insert(rows))
             {
-                sale.TransactionId, l.LineNo, l.Sku, l.Quantity, l.UnitPrice, l.DiscountTotal, l.TaxTotal, EnumText.Of(l.Fulfilment), l.Location ?? e.StoreId,
-            })]);
+                batch.Execute(statement);
+            }
+        }
+
+        _tenderUpdates.ForEach(batch.Execute);
+        await batch.ExecuteAsync(session, ct);
+        return seqs;
+    }
+
+    private void AddSale(PosEvent e, SaleRecorded sale, List<Movement> movements)
+    {
+        _transactions.Add(sale.TransactionId, "sale", e.EventId, e.StoreId, null, sale.Currency, sale.Total);
+        foreach (var l in sale.Lines)
+        {
+            _saleLines.Add(sale.TransactionId, l.LineNo, l.Sku, l.Quantity, l.UnitPrice, l.DiscountTotal, l.TaxTotal, EnumText.Of(l.Fulfilment), l.Location ?? e.StoreId);
+            movements.Add(new Movement(l.Sku, l.Location ?? e.StoreId, MovementKind.Sale, -l.Quantity, 0, null, null, sale.TransactionId));
+        }
+
         var changeTender = sale.Tenders.LastOrDefault(t => t.Kind == TenderKind.Cash)?.TenderNo;
-        writes.InsertRows("tenders", "transaction_id, tender_no, kind, amount, paid, refunded, captured, token, brand, last_four, auth_code, reference",
-            [.. sale.Tenders.Select(t => new object?[]
-            {
-                sale.TransactionId, t.TenderNo, EnumText.Of(t.Kind), t.Amount,
+        foreach (var t in sale.Tenders)
+        {
+            _tenders.Add(sale.TransactionId, t.TenderNo, EnumText.Of(t.Kind), t.Amount,
                 t.TenderNo == changeTender ? t.Amount - sale.ChangeGiven : t.Amount,
                 0m,
                 t.Kind == TenderKind.CardNotPresent ? 0m : t.Amount, // card-not-present is authorized now and captured later
-                t.Card?.Token, t.Card?.Brand, t.Card?.LastFour, t.Card?.AuthCode, t.Reference,
-            })]);
-        movements.AddRange(sale.Lines.Select(l => new Movement(l.Sku, l.Location ?? e.StoreId, MovementKind.Sale, -l.Quantity, 0, null, null, sale.TransactionId)));
+                t.Card?.Token, t.Card?.Brand, t.Card?.LastFour, t.Card?.AuthCode, t.Reference);
+        }
     }
 
-    private static void WriteReturn(StatementList writes, PosEvent e, ReturnRecorded ret, SaleFacts? original, List<Movement> movements)
+    private void AddReturn(PosEvent e, ReturnRecorded ret, SaleFacts? original, List<Movement> movements)
     {
-        writes.InsertRows("transactions", "transaction_id, kind, event_id, store_id, original_transaction_id, currency, total",
-            [[ret.TransactionId, "return", e.EventId, e.StoreId, ret.OriginalTransactionId, ret.Currency, ret.Refunds.Sum(r => r.Amount)]]);
-        writes.InsertRows("return_lines", "transaction_id, line_no, original_transaction_id, sku, quantity, refund_amount, reason, restock, location",
-            [.. ret.Lines.Select(l => new object?[]
-            {
-                ret.TransactionId, l.LineNo, ret.OriginalTransactionId, l.Sku, l.Quantity, l.RefundAmount, l.Reason, l.Restock, l.Location ?? e.StoreId,
-            })]);
-        writes.InsertRows("refunds", "transaction_id, refund_no, kind, amount, original_transaction_id, original_tender_no, reference",
-            [.. ret.Refunds.Select(r => new object?[]
-            {
-                ret.TransactionId, r.RefundNo, EnumText.Of(r.Kind), r.Amount, r.OriginalTenderNo is null ? null : ret.OriginalTransactionId, r.OriginalTenderNo, r.Reference,
-            })]);
+        _transactions.Add(ret.TransactionId, "return", e.EventId, e.StoreId, ret.OriginalTransactionId, ret.Currency, ret.Refunds.Sum(r => r.Amount));
+        foreach (var l in ret.Lines)
+        {
+            _returnLines.Add(ret.TransactionId, l.LineNo, ret.OriginalTransactionId, l.Sku, l.Quantity, l.RefundAmount, l.Reason, l.Restock, l.Location ?? e.StoreId);
+        }
+
+        foreach (var r in ret.Refunds)
+        {
+            _refunds.Add(ret.TransactionId, r.RefundNo, EnumText.Of(r.Kind), r.Amount, r.OriginalTenderNo is null ? null : ret.OriginalTransactionId, r.OriginalTenderNo, r.Reference);
+        }
+
         if (original is not null)
         {
             foreach (var byTender in ret.Refunds.Where(r => r.OriginalTenderNo is not null).GroupBy(r => r.OriginalTenderNo!.Value))
             {
                 var tender = original.Tenders.Single(t => t.TenderNo == byTender.Key);
-                SetTender(writes, original.TransactionId, tender.TenderNo, "refunded", tender.Refunded + byTender.Sum(r => r.Amount));
+                SetTender(original.TransactionId, tender.TenderNo, "refunded", tender.Refunded + byTender.Sum(r => r.Amount));
             }
         }
 
@@ -105,29 +138,28 @@ internal static class LedgerWrites
             .Select(l => new Movement(l.Sku, l.Location ?? e.StoreId, MovementKind.ReturnRestock, l.Quantity, 0, null, l.Reason, ret.TransactionId)));
     }
 
-    private static void WriteTenderChange(StatementList writes, PosEvent e, string transactionId, int tenderNo, string kind, decimal amount, string? reason, SaleFacts original)
+    private void AddTenderChange(PosEvent e, string transactionId, int tenderNo, string kind, decimal amount, string? reason, SaleFacts original)
     {
-        writes.InsertRows("payment_adjustments", "event_id, transaction_id, tender_no, kind, amount, reason",
-            [[e.EventId, transactionId, tenderNo, kind, amount, reason]]);
+        _paymentAdjustments.Add(e.EventId, transactionId, tenderNo, kind, amount, reason);
         var tender = original.Tenders.Single(t => t.TenderNo == tenderNo);
         var (column, value) = kind == "capture" ? ("captured", tender.Captured + amount) : ("refunded", tender.Refunded + amount);
-        SetTender(writes, transactionId, tenderNo, column, value);
+        SetTender(transactionId, tenderNo, column, value);
     }
 
-    private static void SetTender(StatementList writes, string transactionId, int tenderNo, string column, decimal value) =>
-        writes.Add($"UPDATE tenders SET {column} = @value WHERE transaction_id = @id AND tender_no = @no",
-            P("@value", value), P("@id", transactionId), P("@no", tenderNo));
+    private void SetTender(string transactionId, int tenderNo, string column, decimal value) =>
+        _tenderUpdates.Add(new SqlStatement($"UPDATE tenders SET {column} = @value WHERE transaction_id = @id AND tender_no = @no",
+            [P("@value", value), P("@id", transactionId), P("@no", tenderNo)]));
 
-    private static void WriteMovements(StatementList writes, string eventId, List<Movement> movements)
+    private void AddMovements(string eventId, List<Movement> movements)
     {
-        writes.InsertRows("inventory_movements", "event_id, movement_no, sku, location, kind, on_hand_delta, reserved_delta, unit_cost, reason, reference",
-            [.. movements.Select((m, i) => new object?[] { eventId, i + 1, m.Sku, m.Location, EnumText.Of(m.Kind), m.OnHandDelta, m.ReservedDelta, m.UnitCost, m.Reason, m.Reference })]);
-        // One row per key, in key order: PostgreSQL refuses two updates of one row in a statement, and a fixed order keeps concurrent writers from deadlocking.
-        writes.InsertRows("stock", "sku, location, on_hand, reserved",
-            [.. movements.GroupBy(m => (m.Sku, m.Location))
-                .OrderBy(g => g.Key.Sku, StringComparer.Ordinal).ThenBy(g => g.Key.Location, StringComparer.Ordinal)
-                .Select(g => new object?[] { g.Key.Sku, g.Key.Location, g.Sum(m => m.OnHandDelta), g.Sum(m => m.ReservedDelta) })],
-            StockUpsertSuffix);
+        for (var i = 0; i < movements.Count; i++)
+        {
+            var m = movements[i];
+            _movements.Add(eventId, i + 1, m.Sku, m.Location, EnumText.Of(m.Kind), m.OnHandDelta, m.ReservedDelta, m.UnitCost, m.Reason, m.Reference);
+            var key = new StockKey(m.Sku, m.Location);
+            var (onHand, reserved) = _stock.GetValueOrDefault(key);
+            _stock[key] = (onHand + m.OnHandDelta, reserved + m.ReservedDelta);
+        }
     }
 
     private sealed record Movement(string Sku, string Location, MovementKind Kind, int OnHandDelta, int ReservedDelta, decimal? UnitCost, string? Reason, string? Reference)

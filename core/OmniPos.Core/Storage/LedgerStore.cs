@@ -8,21 +8,36 @@ using static OmniPos.Core.Storage.Sql;
 namespace OmniPos.Core.Storage;
 
 /// <summary>
-/// What both engines share: the schema's reads and the catalog writes are the same SQL on each. An engine supplies
-/// connections, the append transaction (SQLite batches them into group commits, PostgreSQL runs them concurrently)
-/// and the rule for how far a reader may go.
+/// What both engines share: appends go through a <see cref="GroupCommitQueue"/>, and the schema's reads and the catalog
+/// writes are the same SQL on each. An engine supplies connections, its append transactions, how many writers record
+/// at once, and the rule for how far a reader may go.
 /// </summary>
 public abstract class LedgerStore : IOperationalStore
 {
-    private protected LedgerStore()
+    private readonly GroupCommitQueue _appends;
+
+    private protected LedgerStore(GroupCommitQueue appends)
     {
+        _appends = appends;
     }
 
-    public abstract Task<AppendOutcome> AppendAsync(PosEvent e, CancellationToken cancellationToken);
+    public async Task<AppendOutcome> AppendAsync(PosEvent e, CancellationToken cancellationToken)
+    {
+        var (prepared, errors) = PreparedEvent.Prepare(e);
+        return prepared is null ? AppendOutcome.Rejected(errors) : await _appends.AppendAsync(prepared, cancellationToken);
+    }
 
     public abstract Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(long afterSeq, int maxCount, CancellationToken cancellationToken);
 
-    public abstract ValueTask DisposeAsync();
+    /// <summary>Records the appends already waiting, then closes the engine.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _appends.DisposeAsync();
+        await CloseAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    private protected abstract ValueTask CloseAsync();
 
     /// <summary>A connection for reads and catalog writes, outside any append transaction.</summary>
     private protected abstract Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
@@ -31,7 +46,7 @@ public abstract class LedgerStore : IOperationalStore
     {
         await using var c = await OpenConnectionAsync(cancellationToken);
         await using var session = new LedgerSession(c, null);
-        return await LedgerQueries.ReadStockAsync(session, new StockKey(sku, location), "", cancellationToken)
+        return await LedgerQueries.ReadStockAsync(session, new StockKey(sku, location), cancellationToken)
             ?? new StockLevel(sku, location, 0, 0);
     }
 

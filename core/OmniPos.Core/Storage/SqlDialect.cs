@@ -1,12 +1,20 @@
 namespace OmniPos.Core.Storage;
 
-/// <summary>The few places where the ledger's SQL differs between engines.</summary>
-/// <param name="LockRowsSuffix">Appended to reads of rows the transaction will change (PostgreSQL: FOR UPDATE; SQLite has one writer).</param>
-/// <param name="OpeningRow">The one-row subquery an append's first read starts from; it does whatever must precede everything else in the transaction.</param>
-internal sealed record SqlDialect(string LockRowsSuffix, string OpeningRow)
+/// <summary>Where the ledger's SQL differs between engines; everything else is written once for both.</summary>
+internal abstract class SqlDialect
 {
-    public static SqlDialect Sqlite { get; } = new("", "(SELECT 1)");
+    /// <summary>Appended to reads of rows the transaction will change.</summary>
+    public abstract string LockRowsSuffix { get; }
 
-    /// <summary>Appends take <see cref="Postgres.PostgresOperationalStore.SeqBarrierLock"/> shared before any seq or row lock; see ReadEventsAsync there for why.</summary>
-    public static SqlDialect Postgres { get; } = new(" FOR UPDATE", $"(SELECT pg_advisory_xact_lock_shared({Storage.Postgres.PostgresOperationalStore.SeqBarrierLock}))");
+    /// <summary>Statements that returns rows and must run before anything else in an append transaction.</summary>
+    public abstract IReadOnlyList<SqlStatement> TransactionOpening { get; }
+
+    /// <summary>A condition that <paramref name="column"/> equals one of the strings in the list parameter <paramref name="parameter"/>.</summary>
+    public abstract string IsIn(string column, string parameter);
+
+    /// <summary>The value to bind to a list parameter used in <see cref="IsIn"/>.</summary>
+    public abstract object ListValue(IEnumerable<string> values);
+
+    /// <summary>Statements that insert the rows, whatever their number, with SQL texts that do not depend on it.</summary>
+    public abstract IEnumerable<SqlStatement> Insert(TableRows rows);
 }

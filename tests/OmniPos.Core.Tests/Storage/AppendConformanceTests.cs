@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using OmniPos.Core.Devices;
+using OmniPos.Core.Events;
 using OmniPos.Core.Payments;
 using OmniPos.Core.Sales;
 using OmniPos.Core.Storage;
@@ -60,6 +61,60 @@ public abstract class AppendConformanceTests : StoreTestBase
         Assert.Equal(TimeSpan.FromHours(9), events[1].OccurredAt.Offset);
         Assert.Contains("\"transactionId\":\"T-2\"", events[1].Payload, StringComparison.Ordinal);
         Assert.Empty(await Store.ReadEventsAsync(second.Value, 10, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Returns_recorded_together_with_their_sale_see_it_and_each_other()
+    {
+        var outcomes = await AppendTogetherAsync(
+            TestEvents.Event(TestEvents.Sale("T-1", ("SKU-1", 2, 10.00m))),
+            TestEvents.Event(TestEvents.Return("R-1", "T-1", ("SKU-1", 1, 10.00m))),
+            TestEvents.Event(TestEvents.Return("R-2", "T-1", ("SKU-1", 2, 20.00m))));
+
+        Assert.Equal([AppendStatus.Accepted, AppendStatus.Accepted, AppendStatus.Rejected], outcomes.Select(o => o.Status));
+        Assert.True(outcomes[0].Seq < outcomes[1].Seq, "a return is recorded after the sale it returns");
+        Assert.Contains(outcomes[2].Errors, e => e.Field == "body.lines[0].quantity" && e.Rule == "return_exceeds_sold");
+        Assert.Single((await Store.GetTransactionAsync("T-1", CancellationToken.None))!.Returns);
+        Assert.Equal(-1, (await Store.GetStockAsync("SKU-1", TestCatalog.StoreId, CancellationToken.None)).OnHand);
+    }
+
+    [Fact]
+    public async Task An_event_sent_again_within_one_group_is_a_duplicate_or_a_conflict()
+    {
+        var sale = TestEvents.Event(TestEvents.Sale("T-1", ("SKU-1", 2, 10.00m)));
+
+        var outcomes = await AppendTogetherAsync(
+            sale,
+            sale,
+            sale with { Body = TestEvents.Sale("T-1", ("SKU-1", 5, 10.00m)) },
+            TestEvents.Event(TestEvents.Sale("T-1", ("SKU-2", 1, 10.00m))));
+
+        Assert.Equal([AppendStatus.Accepted, AppendStatus.Duplicate, AppendStatus.Conflict, AppendStatus.Rejected], outcomes.Select(o => o.Status));
+        Assert.Equal(outcomes[0].Seq, outcomes[1].Seq);
+        Assert.Contains(outcomes[3].Errors, e => e.Field == "body.transactionId");
+        Assert.Equal(2, (await AllEventsAsync()).Count);
+        Assert.Equal(-2, (await Store.GetStockAsync("SKU-1", TestCatalog.StoreId, CancellationToken.None)).OnHand);
+    }
+
+    [Fact]
+    public async Task A_write_the_database_refuses_fails_only_its_own_event()
+    {
+        await Backend.RefuseSaleLinesOfAsync("SKU-3");
+        PosEvent[] together =
+        [
+            TestEvents.Event(TestEvents.Sale("T-1", ("SKU-1", 1, 10.00m))),
+            TestEvents.Event(TestEvents.Sale("T-2", ("SKU-3", 1, 10.00m))),
+            TestEvents.Event(TestEvents.Sale("T-3", ("SKU-2", 1, 10.00m))),
+        ];
+
+        var appends = together.Select(e => Store.AppendAsync(e, CancellationToken.None)).ToList();
+        await Assert.ThrowsAnyAsync<Exception>(() => appends[1]);
+
+        Assert.Equal(AppendStatus.Accepted, (await appends[0]).Status);
+        Assert.Equal(AppendStatus.Accepted, (await appends[2]).Status);
+        Assert.Equal(["T-1", "T-3"], (await AllBodiesAsync()).Select(b => ((SaleRecorded)b).TransactionId));
+        Assert.Equal(0, (await Store.GetStockAsync("SKU-3", TestCatalog.StoreId, CancellationToken.None)).OnHand);
+        Assert.Equal(AppendStatus.Accepted, (await AppendAsync(TestEvents.Sale("T-4", ("SKU-1", 1, 10.00m)))).Status);
     }
 
     [Fact]
@@ -163,5 +218,25 @@ public abstract class AppendConformanceTests : StoreTestBase
         var events = await reopened.ReadEventsAsync(0, 100, CancellationToken.None);
         Assert.Equal(seqs, events.Select(e => e.Seq));
         Assert.Equal(-5, (await reopened.GetStockAsync("SKU-3", TestCatalog.StoreId, CancellationToken.None)).OnHand);
+    }
+
+    /// <summary>
+    /// Appends the events so that the store records them in one transaction: while a lock holds the writer on a first,
+    /// unrelated sale, they queue in order, and it takes them all in once the lock goes.
+    /// </summary>
+    private async Task<AppendOutcome[]> AppendTogetherAsync(params PosEvent[] events)
+    {
+        Task<AppendOutcome> first;
+        List<Task<AppendOutcome>> appends;
+        await using (await Backend.HoldWritesAsync())
+        {
+            first = AppendAsync(TestEvents.Sale("T-0", ("SKU-5", 1, 10.00m)));
+            await Task.Delay(TimeSpan.FromMilliseconds(100));
+            appends = [.. events.Select(e => Store.AppendAsync(e, CancellationToken.None))];
+            await Task.Delay(TimeSpan.FromMilliseconds(100));
+        }
+
+        Assert.Equal(AppendStatus.Accepted, (await first).Status);
+        return await Task.WhenAll(appends);
     }
 }

@@ -9,6 +9,27 @@ public sealed class PostgresBackend(string connectionString) : StoreBackend
 
     public override string ConnectionString => connectionString;
 
+    public override async Task<IAsyncDisposable> HoldWritesAsync()
+    {
+        var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var begin = new NpgsqlCommand("BEGIN; LOCK TABLE events IN ACCESS EXCLUSIVE MODE", connection);
+        await begin.ExecuteNonQueryAsync();
+        return connection; // closing it ends the transaction and lets the writer in
+    }
+
+    public override async Task RefuseSaleLinesOfAsync(string sku)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($$"""
+            CREATE FUNCTION refuse_sale_line() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN IF NEW.sku = '{{sku}}' THEN RAISE EXCEPTION 'refused by the test'; END IF; RETURN NEW; END $$;
+            CREATE TRIGGER refuse_sale_line BEFORE INSERT ON sale_lines FOR EACH ROW EXECUTE FUNCTION refuse_sale_line();
+            """, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
     public override async Task<IReadOnlyList<string>> DataFilesAsync()
     {
         await using var connection = new NpgsqlConnection(connectionString);

@@ -17,6 +17,12 @@ public abstract class StoreBackend : IAsyncDisposable
         OperationalStore.OpenAsync(new StoreOptions { Provider = Provider, ConnectionString = ConnectionString },
             Path.GetTempPath(), TimeProvider.System, new Microsoft.Extensions.Logging.LoggerFactory([Logs]), CancellationToken.None);
 
+    /// <summary>Holds a lock that keeps the store's appends waiting until it is disposed, as another process's long transaction would.</summary>
+    public abstract Task<IAsyncDisposable> HoldWritesAsync();
+
+    /// <summary>Makes the database refuse to store a sale line of the SKU, as a full disk or a broken constraint would.</summary>
+    public abstract Task RefuseSaleLinesOfAsync(string sku);
+
     /// <summary>Every file the engine has written the database's data to, flushed first.</summary>
     public abstract Task<IReadOnlyList<string>> DataFilesAsync();
 

@@ -1,0 +1,44 @@
+using OmniPos.Core.Catalog;
+using OmniPos.Core.Storage;
+
+namespace OmniPos.Core.Ledger;
+
+/// <summary>What the ledger holds of everything a segment's events name, read at once inside the recording transaction.</summary>
+internal sealed class SegmentFacts
+{
+    public Dictionary<string, (long Seq, string Hash)> Recorded { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, Store> Stores { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, Device> Devices { get; } = new(StringComparer.Ordinal);
+
+    public HashSet<string> Skus { get; } = new(StringComparer.Ordinal);
+
+    public HashSet<string> Promotions { get; } = new(StringComparer.Ordinal);
+
+    public HashSet<string> Customers { get; } = new(StringComparer.Ordinal);
+
+    public HashSet<string> Employees { get; } = new(StringComparer.Ordinal);
+
+    public HashSet<string> TakenTransactionIds { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, SaleFacts> Sales { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<StockKey, StockLevel> Stock { get; } = [];
+
+    /// <summary>The facts one event of the segment is validated against.</summary>
+    public LedgerFacts For(PreparedEvent prepared)
+    {
+        var (e, refs) = (prepared.Event, prepared.References);
+        return new LedgerFacts(
+            Stores.GetValueOrDefault(e.StoreId),
+            Devices.GetValueOrDefault(e.DeviceId),
+            Skus,
+            Promotions,
+            refs.CustomerId is { } customer && Customers.Contains(customer),
+            refs.EmployeeId is { } employee && Employees.Contains(employee),
+            refs.NewTransactionId is { } created && TakenTransactionIds.Contains(created),
+            refs.OriginalTransactionId is { } original ? Sales.GetValueOrDefault(original) : null,
+            Stock);
+    }
+}

@@ -1,0 +1,52 @@
+namespace OmniPos.Core.Storage.Postgres;
+
+/// <summary>
+/// PostgreSQL is a round trip away, so rows go as one array per column, unnested into a single INSERT whose text is the
+/// same for any number of rows (and so is prepared once). Rows to be changed are locked as they are read, and every
+/// append transaction starts by taking the seq barrier lock (see <see cref="PostgresOperationalStore.ReadEventsAsync"/>).
+/// </summary>
+internal sealed class PostgresDialect : SqlDialect
+{
+    private PostgresDialect()
+    {
+    }
+
+    public static PostgresDialect Instance { get; } = new();
+
+    public override string LockRowsSuffix => " FOR UPDATE";
+
+    public override IReadOnlyList<SqlStatement> TransactionOpening { get; } =
+        [new($"SELECT pg_advisory_xact_lock_shared({PostgresOperationalStore.SeqBarrierLock})", [])];
+
+    public override string IsIn(string column, string parameter) => $"{column} = ANY({parameter})";
+
+    public override object ListValue(IEnumerable<string> values) => values.ToArray();
+
+    public override IEnumerable<SqlStatement> Insert(TableRows rows)
+    {
+        var columns = rows.Shape.Columns;
+        var arrays = string.Join(", ", columns.Select((c, i) => $"@c{i}::{TypeName(c.Type)}[]"));
+        var text = $"INSERT INTO {rows.Shape.Table} ({rows.Shape.ColumnList}) SELECT * FROM unnest({arrays}){rows.Shape.Suffix}";
+        yield return new SqlStatement(text, [.. columns.Select((c, i) => Sql.P($"@c{i}", ColumnValues(rows.Rows, i, c.Type)))]);
+    }
+
+    private static string TypeName(ColumnType type) => type switch
+    {
+        ColumnType.Text => "text",
+        ColumnType.Integer => "integer",
+        ColumnType.Amount => "numeric",
+        ColumnType.Timestamp => "timestamptz",
+        ColumnType.Flag => "boolean",
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
+    };
+
+    private static Array ColumnValues(IReadOnlyList<object?[]> rows, int column, ColumnType type) => type switch
+    {
+        ColumnType.Text => rows.Select(r => (string?)r[column]).ToArray(),
+        ColumnType.Integer => rows.Select(r => (int?)r[column]).ToArray(),
+        ColumnType.Amount => rows.Select(r => (decimal?)r[column]).ToArray(),
+        ColumnType.Timestamp => rows.Select(r => (DateTime?)r[column]).ToArray(),
+        ColumnType.Flag => rows.Select(r => (bool?)r[column]).ToArray(),
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
+    };
+}

@@ -1,0 +1,96 @@
+using System.Data.Common;
+
+namespace OmniPos.Core.Storage;
+
+/// <summary>
+/// Statements that run together in order, each query with what to do with each of its rows. PostgreSQL gets them all
+/// in one round trip; SQLite, in-process, runs them one after another on the session's prepared commands.
+/// </summary>
+internal sealed class SqlBatch
+{
+    private readonly List<(SqlStatement Statement, Action<DbDataReader>? OnRow)> _items = [];
+
+    public bool IsEmpty => _items.Count == 0;
+
+    /// <summary>A statement that returns no rows.</summary>
+    public void Execute(SqlStatement statement) => _items.Add((statement, null));
+
+    public void Execute(string text, params KeyValuePair<string, object?>[] parameters) => Execute(new SqlStatement(text, parameters));
+
+    /// <summary>A statement that returns rows (a SELECT, or a write with RETURNING); <paramref name="onRow"/> sees each.</summary>
+    public void Query(SqlStatement statement, Action<DbDataReader> onRow) => _items.Add((statement, onRow));
+
+    public void Query(string text, Action<DbDataReader> onRow, params KeyValuePair<string, object?>[] parameters) =>
+        Query(new SqlStatement(text, parameters), onRow);
+
+    public async Task ExecuteAsync(LedgerSession session, CancellationToken cancellationToken)
+    {
+        if (session.Connection.CanCreateBatch)
+        {
+            await ExecuteAsOneAsync(session, cancellationToken);
+            return;
+        }
+
+        foreach (var (statement, onRow) in _items)
+        {
+            var command = session.Command(statement.Text, [.. statement.Parameters]);
+            if (onRow is null)
+            {
+                await command.ExecuteNonQueryAsync(cancellationToken);
+                continue;
+            }
+
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await ReadRowsAsync(reader, onRow, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// One round trip. The reader offers a result for each statement that returns rows, in order, and none for the
+    /// others; the last results are drained so an error raised by a later statement surfaces here.
+    /// </summary>
+    private async Task ExecuteAsOneAsync(LedgerSession session, CancellationToken cancellationToken)
+    {
+        await using var batch = session.Connection.CreateBatch();
+        batch.Transaction = session.Transaction;
+        foreach (var (statement, _) in _items)
+        {
+            var command = batch.CreateBatchCommand();
+            command.CommandText = statement.Text;
+            foreach (var (name, value) in statement.Parameters)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                parameter.Value = value ?? DBNull.Value;
+                command.Parameters.Add(parameter);
+            }
+
+            batch.BatchCommands.Add(command);
+        }
+
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        var first = true;
+        foreach (var (_, onRow) in _items.Where(item => item.OnRow is not null))
+        {
+            if (!first && !await reader.NextResultAsync(cancellationToken))
+            {
+                throw new InvalidOperationException("the batch returned fewer results than it has queries");
+            }
+
+            first = false;
+            await ReadRowsAsync(reader, onRow!, cancellationToken);
+        }
+
+        while (await reader.NextResultAsync(cancellationToken))
+        {
+        }
+    }
+
+    private static async Task ReadRowsAsync(DbDataReader reader, Action<DbDataReader> onRow, CancellationToken cancellationToken)
+    {
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            onRow(reader);
+        }
+    }
+}

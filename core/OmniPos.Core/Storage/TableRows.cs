@@ -1,0 +1,39 @@
+namespace OmniPos.Core.Storage;
+
+/// <summary>How a column's values travel to the engine: string, int, decimal, UTC DateTime, bool.</summary>
+internal enum ColumnType
+{
+    Text,
+    Integer,
+    Amount,
+    Timestamp,
+    Flag,
+}
+
+internal sealed record Column(string Name, ColumnType Type);
+
+/// <summary>A table as the ledger inserts into it: its columns in row order, and what follows the rows (ON CONFLICT, RETURNING).</summary>
+internal sealed record TableShape(string Table, IReadOnlyList<Column> Columns, string Suffix = "")
+{
+    public string ColumnList { get; } = string.Join(", ", Columns.Select(c => c.Name));
+}
+
+/// <summary>Rows bound for one table, each value in its column's order and type (string, int, decimal, UTC DateTime, bool or null).</summary>
+internal sealed class TableRows(TableShape shape)
+{
+    private readonly List<object?[]> _rows = [];
+
+    public TableShape Shape => shape;
+
+    public IReadOnlyList<object?[]> Rows => _rows;
+
+    public void Add(params object?[] row)
+    {
+        if (row.Length != shape.Columns.Count)
+        {
+            throw new ArgumentException($"{shape.Table} takes {shape.Columns.Count} values per row, not {row.Length}", nameof(row));
+        }
+
+        _rows.Add(row);
+    }
+}
