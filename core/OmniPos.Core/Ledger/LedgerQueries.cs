@@ -22,6 +22,7 @@ internal static class LedgerQueries
             batch.Query(opening, _ => { });
         }
 
+        batch.Query(dialect.FreshSeqs, r => facts.FreshSeqs.Enqueue(r.GetInt64(0)), P("@count", segment.Count));
         var refs = segment.Select(p => p.References).ToList();
         KeyValuePair<string, object?> List(string name, IEnumerable<string?> values) =>
             P(name, dialect.ListValue(values.OfType<string>().Distinct(StringComparer.Ordinal)));
@@ -90,13 +91,14 @@ internal static class LedgerQueries
     private static SaleRows AskForSales(SqlBatch batch, SqlDialect dialect, KeyValuePair<string, object?> ids)
     {
         var rows = new SaleRows();
-        batch.Query($"SELECT transaction_id, currency FROM transactions WHERE kind = 'sale' AND {dialect.IsIn("transaction_id", "@ids")}{dialect.LockRowsSuffix}",
-            r => rows.Currencies[r.GetString(0)] = r.GetString(1).Trim(), ids);
-        batch.Query($"SELECT transaction_id, sku, SUM(quantity) FROM sale_lines WHERE {dialect.IsIn("transaction_id", "@ids")} GROUP BY transaction_id, sku",
+        var sales = $"SELECT transaction_id, seq FROM transactions WHERE kind = 'sale' AND {dialect.IsIn("transaction_id", "@ids")}";
+        batch.Query($"SELECT transaction_id, seq, currency FROM transactions WHERE kind = 'sale' AND {dialect.IsIn("transaction_id", "@ids")}{dialect.LockRowsSuffix}",
+            r => rows.Heads[r.GetString(0)] = (r.GetInt64(1), r.GetString(2).Trim()), ids);
+        batch.Query($"SELECT s.transaction_id, l.sku, SUM(l.quantity) FROM ({sales}) s JOIN sale_lines l ON l.seq = s.seq GROUP BY s.transaction_id, l.sku",
             r => SaleRows.Count(rows.Sold, r), ids);
         batch.Query($"SELECT original_transaction_id, sku, SUM(quantity) FROM return_lines WHERE {dialect.IsIn("original_transaction_id", "@ids")} GROUP BY original_transaction_id, sku",
             r => SaleRows.Count(rows.Returned, r), ids);
-        batch.Query($"SELECT transaction_id, tender_no, kind, amount, paid, refunded, captured FROM tenders WHERE {dialect.IsIn("transaction_id", "@ids")} ORDER BY transaction_id, tender_no",
+        batch.Query($"SELECT s.transaction_id, t.tender_no, t.kind, t.amount, t.paid, t.refunded, t.captured FROM ({sales}) s JOIN tenders t ON t.seq = s.seq ORDER BY s.transaction_id, t.tender_no",
             r => rows.TendersOf(r.GetString(0)).Add(new TenderPosition(r.GetInt32(1), EnumText.Parse<TenderKind>(r.GetString(2)),
                 r.GetDecimal(3), r.GetDecimal(4), r.GetDecimal(5), r.GetDecimal(6))), ids);
         return rows;
@@ -104,7 +106,7 @@ internal static class LedgerQueries
 
     private sealed class SaleRows
     {
-        public Dictionary<string, string> Currencies { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, (long Seq, string Currency)> Heads { get; } = new(StringComparer.Ordinal);
 
         public Dictionary<string, Dictionary<string, int>> Sold { get; } = new(StringComparer.Ordinal);
 
@@ -128,9 +130,9 @@ internal static class LedgerQueries
 
         public void AddTo(Dictionary<string, SaleFacts> sales)
         {
-            foreach (var (id, currency) in Currencies)
+            foreach (var (id, (seq, currency)) in Heads)
             {
-                sales[id] = new SaleFacts(id, currency, Sold.GetValueOrDefault(id) ?? [], Returned.GetValueOrDefault(id) ?? [], TendersOf(id));
+                sales[id] = new SaleFacts(id, seq, currency, Sold.GetValueOrDefault(id) ?? [], Returned.GetValueOrDefault(id) ?? [], TendersOf(id));
             }
         }
     }

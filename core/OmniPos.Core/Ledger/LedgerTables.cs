@@ -6,42 +6,43 @@ namespace OmniPos.Core.Ledger;
 /// <summary>The tables an event writes, as the migrations define them, in the column order their rows are built in.</summary>
 internal static class LedgerTables
 {
-    /// <summary>Returns (event_id, seq) for each event inserted; an id another writer recorded first returns nothing.</summary>
+    /// <summary>Returns the event_id of each event inserted; an id another writer recorded first returns nothing.</summary>
     public static TableShape Events { get; } = new("events",
-        [new("event_id", Text), new("event_type", Text), new("store_id", Text), new("device_id", Text), new("occurred_at_utc", Timestamp),
+        [new("seq", Seq), new("event_id", Text), new("event_type", Text), new("store_id", Text), new("device_id", Text), new("occurred_at_utc", Timestamp),
          new("occurred_offset_minutes", Integer), new("received_at_utc", Timestamp), new("payload_hash", Text), new("payload", Text)],
-        " ON CONFLICT (event_id) DO NOTHING RETURNING event_id, seq");
+        " ON CONFLICT (event_id) DO NOTHING RETURNING event_id");
 
     public static TableShape Transactions { get; } = new("transactions",
-        [new("transaction_id", Text), new("kind", Text), new("event_id", Text), new("store_id", Text), new("original_transaction_id", Text),
+        [new("transaction_id", Text), new("seq", Seq), new("kind", Text), new("store_id", Text), new("original_transaction_id", Text),
          new("currency", Text), new("total", Amount)]);
 
     public static TableShape SaleLines { get; } = new("sale_lines",
-        [new("transaction_id", Text), new("line_no", Integer), new("sku", Text), new("quantity", Integer), new("unit_price", Amount),
+        [new("seq", Seq), new("line_no", Integer), new("sku", Text), new("quantity", Integer), new("unit_price", Amount),
          new("discount_total", Amount), new("tax_total", Amount), new("fulfilment", Text), new("location", Text)]);
 
     public static TableShape Tenders { get; } = new("tenders",
-        [new("transaction_id", Text), new("tender_no", Integer), new("kind", Text), new("amount", Amount), new("paid", Amount),
+        [new("seq", Seq), new("tender_no", Integer), new("kind", Text), new("amount", Amount), new("paid", Amount),
          new("refunded", Amount), new("captured", Amount), new("token", Text), new("brand", Text), new("last_four", Text),
          new("auth_code", Text), new("reference", Text)]);
 
     public static TableShape ReturnLines { get; } = new("return_lines",
-        [new("transaction_id", Text), new("line_no", Integer), new("original_transaction_id", Text), new("sku", Text), new("quantity", Integer),
+        [new("seq", Seq), new("line_no", Integer), new("original_transaction_id", Text), new("sku", Text), new("quantity", Integer),
          new("refund_amount", Amount), new("reason", Text), new("restock", Flag), new("location", Text)]);
 
     public static TableShape Refunds { get; } = new("refunds",
-        [new("transaction_id", Text), new("refund_no", Integer), new("kind", Text), new("amount", Amount),
+        [new("seq", Seq), new("refund_no", Integer), new("kind", Text), new("amount", Amount),
          new("original_transaction_id", Text), new("original_tender_no", Integer), new("reference", Text)]);
 
     public static TableShape PaymentAdjustments { get; } = new("payment_adjustments",
-        [new("event_id", Text), new("transaction_id", Text), new("tender_no", Integer), new("kind", Text), new("amount", Amount), new("reason", Text)]);
+        [new("seq", Seq), new("transaction_id", Text), new("tender_no", Integer), new("kind", Text), new("amount", Amount), new("reason", Text)]);
 
     public static TableShape DeviceEvents { get; } = new("device_events",
-        [new("event_id", Text), new("store_id", Text), new("device_id", Text), new("kind", Text), new("employee_id", Text),
+        [new("seq", Seq), new("store_id", Text), new("device_id", Text), new("kind", Text), new("employee_id", Text),
          new("transaction_id", Text), new("line_no", Integer), new("amount", Amount), new("reason", Text)]);
 
+    /// <summary>Movements posted as events; those of sales and returns are their lines (the inventory_ledger view adds them in).</summary>
     public static TableShape InventoryMovements { get; } = new("inventory_movements",
-        [new("event_id", Text), new("movement_no", Integer), new("sku", Text), new("location", Text), new("kind", Text),
+        [new("seq", Seq), new("sku", Text), new("location", Text), new("kind", Text),
          new("on_hand_delta", Integer), new("reserved_delta", Integer), new("unit_cost", Amount), new("reason", Text), new("reference", Text)]);
 
     /// <summary>Adds the deltas to the row of each (sku, location), creating it when missing.</summary>

@@ -10,10 +10,10 @@ using static OmniPos.Core.Storage.Sql;
 namespace OmniPos.Core.Ledger;
 
 /// <summary>
-/// The rows that valid events imply, collected for several events and written together: one insert per table, with
-/// stock deltas summed per (sku, location). Running balances (refunded, captured) are written as values computed here
-/// from the locked facts, never summed in SQL, so amounts stay exact on both engines. The events collected must not
-/// depend on one another (see <see cref="Segments"/>).
+/// The rows that valid events imply, collected for several events and written together: one insert per table, every
+/// row keyed by its event's seq, with stock deltas summed per (sku, location). Running balances (refunded, captured)
+/// are written as values computed here from the locked facts, never summed in SQL, so amounts stay exact on both
+/// engines. The events collected must not depend on one another (see <see cref="Segments"/>).
 /// </summary>
 internal sealed class LedgerWrites(DateTimeOffset receivedAt)
 {
@@ -29,46 +29,43 @@ internal sealed class LedgerWrites(DateTimeOffset receivedAt)
     private readonly Dictionary<StockKey, (int OnHand, int Reserved)> _stock = [];
     private readonly List<SqlStatement> _tenderUpdates = [];
 
-    public void Add(PreparedEvent prepared, SaleFacts? original)
+    public void Add(PreparedEvent prepared, long seq, SaleFacts? original)
     {
         var e = prepared.Event;
-        _events.Add(e.EventId, e.Body.Type, e.StoreId, e.DeviceId, e.OccurredAt.UtcDateTime, (int)e.OccurredAt.Offset.TotalMinutes,
+        _events.Add(seq, e.EventId, e.Body.Type, e.StoreId, e.DeviceId, e.OccurredAt.UtcDateTime, (int)e.OccurredAt.Offset.TotalMinutes,
             receivedAt.UtcDateTime, prepared.Hash, prepared.Json);
-        var movements = new List<Movement>();
         switch (e.Body)
         {
             case SaleRecorded sale:
-                AddSale(e, sale, movements);
+                AddSale(e, seq, sale);
                 break;
             case ReturnRecorded ret:
-                AddReturn(e, ret, original, movements);
+                AddReturn(e, seq, ret, original);
                 break;
             case PaymentCaptured capture:
-                AddTenderChange(e, capture.TransactionId, capture.TenderNo, "capture", capture.Amount, null, original!);
+                AddTenderChange(seq, capture.TransactionId, capture.TenderNo, "capture", capture.Amount, null, original!);
                 break;
             case PaymentRefunded refund:
-                AddTenderChange(e, refund.TransactionId, refund.TenderNo, "refund", refund.Amount, refund.Reason, original!);
+                AddTenderChange(seq, refund.TransactionId, refund.TenderNo, "refund", refund.Amount, refund.Reason, original!);
                 break;
             case DeviceEventRecorded device:
-                _deviceEvents.Add(e.EventId, e.StoreId, e.DeviceId, EnumText.Of(device.Kind), device.EmployeeId, device.TransactionId,
+                _deviceEvents.Add(seq, e.StoreId, e.DeviceId, EnumText.Of(device.Kind), device.EmployeeId, device.TransactionId,
                     device.LineNo, device.Amount, device.Reason);
                 break;
             case InventoryMoved moved:
-                movements.Add(Movement.Of(moved, e.StoreId));
+                AddMovement(seq, moved, e.StoreId);
                 break;
         }
-
-        AddMovements(e.EventId, movements);
     }
 
-    /// <summary>Writes everything collected; answers the seq of each event inserted, by event id.</summary>
-    public async Task<IReadOnlyDictionary<string, long>> WriteAsync(LedgerSession session, SqlDialect dialect, CancellationToken ct)
+    /// <summary>Writes everything collected; answers the ids of the events inserted (another writer may have recorded one first).</summary>
+    public async Task<IReadOnlySet<string>> WriteAsync(LedgerSession session, SqlDialect dialect, CancellationToken ct)
     {
-        var seqs = new Dictionary<string, long>(StringComparer.Ordinal);
+        var inserted = new HashSet<string>(StringComparer.Ordinal);
         var batch = new SqlBatch();
         foreach (var statement in dialect.Insert(_events))
         {
-            batch.Query(statement, row => seqs[row.GetString(0)] = row.GetInt64(1));
+            batch.Query(statement, row => inserted.Add(row.GetString(0)));
         }
 
         var stock = new TableRows(LedgerTables.Stock);
@@ -89,22 +86,23 @@ internal sealed class LedgerWrites(DateTimeOffset receivedAt)
 
         _tenderUpdates.ForEach(batch.Execute);
         await batch.ExecuteAsync(session, ct);
-        return seqs;
+        return inserted;
     }
 
-    private void AddSale(PosEvent e, SaleRecorded sale, List<Movement> movements)
+    private void AddSale(PosEvent e, long seq, SaleRecorded sale)
     {
-        _transactions.Add(sale.TransactionId, "sale", e.EventId, e.StoreId, null, sale.Currency, sale.Total);
+        _transactions.Add(sale.TransactionId, seq, "sale", e.StoreId, null, sale.Currency, sale.Total);
         foreach (var l in sale.Lines)
         {
-            _saleLines.Add(sale.TransactionId, l.LineNo, l.Sku, l.Quantity, l.UnitPrice, l.DiscountTotal, l.TaxTotal, EnumText.Of(l.Fulfilment), l.Location ?? e.StoreId);
-            movements.Add(new Movement(l.Sku, l.Location ?? e.StoreId, MovementKind.Sale, -l.Quantity, 0, null, null, sale.TransactionId));
+            var location = l.Location ?? e.StoreId;
+            _saleLines.Add(seq, l.LineNo, l.Sku, l.Quantity, l.UnitPrice, l.DiscountTotal, l.TaxTotal, EnumText.Of(l.Fulfilment), location);
+            MoveStock(l.Sku, location, -l.Quantity, 0);
         }
 
         var changeTender = sale.Tenders.LastOrDefault(t => t.Kind == TenderKind.Cash)?.TenderNo;
         foreach (var t in sale.Tenders)
         {
-            _tenders.Add(sale.TransactionId, t.TenderNo, EnumText.Of(t.Kind), t.Amount,
+            _tenders.Add(seq, t.TenderNo, EnumText.Of(t.Kind), t.Amount,
                 t.TenderNo == changeTender ? t.Amount - sale.ChangeGiven : t.Amount,
                 0m,
                 t.Kind == TenderKind.CardNotPresent ? 0m : t.Amount, // card-not-present is authorized now and captured later
@@ -112,17 +110,22 @@ internal sealed class LedgerWrites(DateTimeOffset receivedAt)
         }
     }
 
-    private void AddReturn(PosEvent e, ReturnRecorded ret, SaleFacts? original, List<Movement> movements)
+    private void AddReturn(PosEvent e, long seq, ReturnRecorded ret, SaleFacts? original)
     {
-        _transactions.Add(ret.TransactionId, "return", e.EventId, e.StoreId, ret.OriginalTransactionId, ret.Currency, ret.Refunds.Sum(r => r.Amount));
+        _transactions.Add(ret.TransactionId, seq, "return", e.StoreId, ret.OriginalTransactionId, ret.Currency, ret.Refunds.Sum(r => r.Amount));
         foreach (var l in ret.Lines)
         {
-            _returnLines.Add(ret.TransactionId, l.LineNo, ret.OriginalTransactionId, l.Sku, l.Quantity, l.RefundAmount, l.Reason, l.Restock, l.Location ?? e.StoreId);
+            var location = l.Location ?? e.StoreId;
+            _returnLines.Add(seq, l.LineNo, ret.OriginalTransactionId, l.Sku, l.Quantity, l.RefundAmount, l.Reason, l.Restock, location);
+            if (l.Restock)
+            {
+                MoveStock(l.Sku, location, l.Quantity, 0);
+            }
         }
 
         foreach (var r in ret.Refunds)
         {
-            _refunds.Add(ret.TransactionId, r.RefundNo, EnumText.Of(r.Kind), r.Amount, r.OriginalTenderNo is null ? null : ret.OriginalTransactionId, r.OriginalTenderNo, r.Reference);
+            _refunds.Add(seq, r.RefundNo, EnumText.Of(r.Kind), r.Amount, r.OriginalTenderNo is null ? null : ret.OriginalTransactionId, r.OriginalTenderNo, r.Reference);
         }
 
         if (original is not null)
@@ -130,51 +133,42 @@ internal sealed class LedgerWrites(DateTimeOffset receivedAt)
             foreach (var byTender in ret.Refunds.Where(r => r.OriginalTenderNo is not null).GroupBy(r => r.OriginalTenderNo!.Value))
             {
                 var tender = original.Tenders.Single(t => t.TenderNo == byTender.Key);
-                SetTender(original.TransactionId, tender.TenderNo, "refunded", tender.Refunded + byTender.Sum(r => r.Amount));
+                SetTender(original.Seq, tender.TenderNo, "refunded", tender.Refunded + byTender.Sum(r => r.Amount));
             }
         }
-
-        movements.AddRange(ret.Lines.Where(l => l.Restock)
-            .Select(l => new Movement(l.Sku, l.Location ?? e.StoreId, MovementKind.ReturnRestock, l.Quantity, 0, null, l.Reason, ret.TransactionId)));
     }
 
-    private void AddTenderChange(PosEvent e, string transactionId, int tenderNo, string kind, decimal amount, string? reason, SaleFacts original)
+    private void AddTenderChange(long seq, string transactionId, int tenderNo, string kind, decimal amount, string? reason, SaleFacts original)
     {
-        _paymentAdjustments.Add(e.EventId, transactionId, tenderNo, kind, amount, reason);
+        _paymentAdjustments.Add(seq, transactionId, tenderNo, kind, amount, reason);
         var tender = original.Tenders.Single(t => t.TenderNo == tenderNo);
         var (column, value) = kind == "capture" ? ("captured", tender.Captured + amount) : ("refunded", tender.Refunded + amount);
-        SetTender(transactionId, tenderNo, column, value);
+        SetTender(original.Seq, tenderNo, column, value);
     }
 
-    private void SetTender(string transactionId, int tenderNo, string column, decimal value) =>
-        _tenderUpdates.Add(new SqlStatement($"UPDATE tenders SET {column} = @value WHERE transaction_id = @id AND tender_no = @no",
-            [P("@value", value), P("@id", transactionId), P("@no", tenderNo)]));
+    private void SetTender(long saleSeq, int tenderNo, string column, decimal value) =>
+        _tenderUpdates.Add(new SqlStatement($"UPDATE tenders SET {column} = @value WHERE seq = @seq AND tender_no = @no",
+            [P("@value", value), P("@seq", saleSeq), P("@no", tenderNo)]));
 
-    private void AddMovements(string eventId, List<Movement> movements)
+    private void AddMovement(long seq, InventoryMoved m, string storeId)
     {
-        for (var i = 0; i < movements.Count; i++)
+        var (onHand, reserved) = m.Kind switch
         {
-            var m = movements[i];
-            _movements.Add(eventId, i + 1, m.Sku, m.Location, EnumText.Of(m.Kind), m.OnHandDelta, m.ReservedDelta, m.UnitCost, m.Reason, m.Reference);
-            var key = new StockKey(m.Sku, m.Location);
-            var (onHand, reserved) = _stock.GetValueOrDefault(key);
-            _stock[key] = (onHand + m.OnHandDelta, reserved + m.ReservedDelta);
-        }
+            MovementKind.Receipt or MovementKind.TransferIn or MovementKind.CountAdjustment => (m.Quantity, 0),
+            MovementKind.TransferOut => (-m.Quantity, 0),
+            MovementKind.Reservation => (0, m.Quantity),
+            MovementKind.ReservationRelease => (0, -m.Quantity),
+            _ => throw new ArgumentOutOfRangeException(nameof(m), m.Kind, "sale and return movements are their lines, not posted"),
+        };
+        var location = m.Location ?? storeId;
+        _movements.Add(seq, m.Sku, location, EnumText.Of(m.Kind), onHand, reserved, m.UnitCost, m.Reason, m.Reference);
+        MoveStock(m.Sku, location, onHand, reserved);
     }
 
-    private sealed record Movement(string Sku, string Location, MovementKind Kind, int OnHandDelta, int ReservedDelta, decimal? UnitCost, string? Reason, string? Reference)
+    private void MoveStock(string sku, string location, int onHand, int reserved)
     {
-        public static Movement Of(InventoryMoved m, string storeId)
-        {
-            var (onHand, reserved) = m.Kind switch
-            {
-                MovementKind.Receipt or MovementKind.TransferIn or MovementKind.CountAdjustment => (m.Quantity, 0),
-                MovementKind.TransferOut => (-m.Quantity, 0),
-                MovementKind.Reservation => (0, m.Quantity),
-                MovementKind.ReservationRelease => (0, -m.Quantity),
-                _ => throw new ArgumentOutOfRangeException(nameof(m), m.Kind, "derived movements are not posted"),
-            };
-            return new Movement(m.Sku, m.Location ?? storeId, m.Kind, onHand, reserved, m.UnitCost, m.Reason, m.Reference);
-        }
+        var key = new StockKey(sku, location);
+        var (sumOnHand, sumReserved) = _stock.GetValueOrDefault(key);
+        _stock[key] = (sumOnHand + onHand, sumReserved + reserved);
     }
 }

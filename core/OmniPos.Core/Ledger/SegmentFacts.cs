@@ -26,6 +26,9 @@ internal sealed class SegmentFacts
 
     public Dictionary<StockKey, StockLevel> Stock { get; } = [];
 
+    /// <summary>Seqs for the segment's accepted events, one per event of the segment, taken in order.</summary>
+    public Queue<long> FreshSeqs { get; } = new();
+
     /// <summary>The facts one event of the segment is validated against.</summary>
     public LedgerFacts For(PreparedEvent prepared)
     {

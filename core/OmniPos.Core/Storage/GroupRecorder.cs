@@ -20,7 +20,7 @@ internal sealed class GroupRecorder(SqlDialect dialect, TimeProvider clock)
         {
             var facts = await LedgerQueries.LoadAsync(session, dialect, segment, ct);
             var writes = new LedgerWrites(clock.GetUtcNow());
-            var accepted = new List<(int Index, string EventId)>();
+            var accepted = new List<(int Index, string EventId, long Seq)>();
             foreach (var prepared in segment)
             {
                 var index = next++;
@@ -39,8 +39,9 @@ internal sealed class GroupRecorder(SqlDialect dialect, TimeProvider clock)
                     continue;
                 }
 
-                writes.Add(prepared, eventFacts.Original);
-                accepted.Add((index, e.EventId)); // answered once the write returns its seq
+                var seq = facts.FreshSeqs.Dequeue();
+                writes.Add(prepared, seq, eventFacts.Original);
+                accepted.Add((index, e.EventId, seq));
             }
 
             if (accepted.Count == 0)
@@ -48,10 +49,10 @@ internal sealed class GroupRecorder(SqlDialect dialect, TimeProvider clock)
                 continue;
             }
 
-            var seqs = await writes.WriteAsync(session, dialect, ct);
-            foreach (var (index, eventId) in accepted)
+            var inserted = await writes.WriteAsync(session, dialect, ct);
+            foreach (var (index, eventId, seq) in accepted)
             {
-                outcomes[index] = seqs.TryGetValue(eventId, out var seq) ? AppendOutcome.Accepted(seq) : throw new ConcurrentAppendException(eventId);
+                outcomes[index] = inserted.Contains(eventId) ? AppendOutcome.Accepted(seq) : throw new ConcurrentAppendException(eventId);
             }
         }
 

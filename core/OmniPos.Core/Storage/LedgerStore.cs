@@ -53,7 +53,7 @@ public abstract class LedgerStore : IOperationalStore
     public async Task<TransactionRecord?> GetTransactionAsync(string transactionId, CancellationToken cancellationToken)
     {
         const string query = """
-            SELECT e.seq, e.payload FROM transactions t JOIN events e ON e.event_id = t.event_id
+            SELECT e.seq, e.payload FROM transactions t JOIN events e ON e.seq = t.seq
             WHERE (t.transaction_id = @id AND t.kind = 'sale') OR (t.original_transaction_id = @id AND t.kind = 'return')
             ORDER BY e.seq
             """;

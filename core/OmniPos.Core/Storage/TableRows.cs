@@ -1,10 +1,11 @@
 namespace OmniPos.Core.Storage;
 
-/// <summary>How a column's values travel to the engine: string, int, decimal, UTC DateTime, bool.</summary>
+/// <summary>How a column's values travel to the engine: string, int, long, decimal, UTC DateTime, bool.</summary>
 internal enum ColumnType
 {
     Text,
     Integer,
+    Seq,
     Amount,
     Timestamp,
     Flag,
@@ -18,7 +19,7 @@ internal sealed record TableShape(string Table, IReadOnlyList<Column> Columns, s
     public string ColumnList { get; } = string.Join(", ", Columns.Select(c => c.Name));
 }
 
-/// <summary>Rows bound for one table, each value in its column's order and type (string, int, decimal, UTC DateTime, bool or null).</summary>
+/// <summary>Rows bound for one table, each value in its column's order and type (string, int, long seq, decimal, UTC DateTime, bool or null).</summary>
 internal sealed class TableRows(TableShape shape)
 {
     private readonly List<object?[]> _rows = [];

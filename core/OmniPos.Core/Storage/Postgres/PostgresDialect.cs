@@ -18,6 +18,10 @@ internal sealed class PostgresDialect : SqlDialect
     public override IReadOnlyList<SqlStatement> TransactionOpening { get; } =
         [new($"SELECT pg_advisory_xact_lock_shared({PostgresOperationalStore.SeqBarrierLock})", [])];
 
+    /// <summary>From the events sequence, after the seq barrier lock (see <see cref="TransactionOpening"/>); seqs left unused are gaps.</summary>
+    public override string FreshSeqs =>
+        "SELECT nextval(pg_get_serial_sequence('events', 'seq')) FROM generate_series(1, @count) ORDER BY 1";
+
     public override string IsIn(string column, string parameter) => $"{column} = ANY({parameter})";
 
     public override object ListValue(IEnumerable<string> values) => values.ToArray();
@@ -34,6 +38,7 @@ internal sealed class PostgresDialect : SqlDialect
     {
         ColumnType.Text => "text",
         ColumnType.Integer => "integer",
+        ColumnType.Seq => "bigint",
         ColumnType.Amount => "numeric",
         ColumnType.Timestamp => "timestamptz",
         ColumnType.Flag => "boolean",
@@ -44,6 +49,7 @@ internal sealed class PostgresDialect : SqlDialect
     {
         ColumnType.Text => rows.Select(r => (string?)r[column]).ToArray(),
         ColumnType.Integer => rows.Select(r => (int?)r[column]).ToArray(),
+        ColumnType.Seq => rows.Select(r => (long)r[column]!).ToArray(),
         ColumnType.Amount => rows.Select(r => (decimal?)r[column]).ToArray(),
         ColumnType.Timestamp => rows.Select(r => (DateTime?)r[column]).ToArray(),
         ColumnType.Flag => rows.Select(r => (bool?)r[column]).ToArray(),

@@ -23,6 +23,10 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override IReadOnlyList<SqlStatement> TransactionOpening => [];
 
+    /// <summary>The one writer holds the write lock, so the seqs after the highest are free until it commits.</summary>
+    public override string FreshSeqs =>
+        "WITH RECURSIVE fresh(seq) AS (SELECT COALESCE(MAX(seq), 0) + 1 FROM events UNION ALL SELECT seq + 1 FROM fresh LIMIT @count) SELECT seq FROM fresh";
+
     public override string IsIn(string column, string parameter) => $"{column} IN (SELECT value FROM json_each({parameter}))";
 
     public override object ListValue(IEnumerable<string> values) => JsonSerializer.Serialize(values);
