@@ -8,20 +8,15 @@ using static OmniPos.Core.Storage.Sql;
 namespace OmniPos.Core.Ledger;
 
 /// <summary>
-/// Reads, inside the recording transaction, what a segment's validation and writes need: one batch whose SQL texts do
-/// not depend on how many events the segment holds. Rows the segment will change are locked.
+/// Reads, inside the recording transaction, what a segment's validation and writes need, with SQL texts that do not
+/// depend on how many events the segment holds. Rows the segment will change are locked.
 /// </summary>
 internal static class LedgerQueries
 {
-    public static async Task<SegmentFacts> LoadAsync(LedgerSession s, SqlDialect dialect, IReadOnlyList<PreparedEvent> segment, CancellationToken ct)
+    /// <summary>Adds the segment's reads to the batch; the function answers the facts once the batch has run.</summary>
+    public static Func<SegmentFacts> AskFor(SqlBatch batch, SqlDialect dialect, IReadOnlyList<PreparedEvent> segment)
     {
         var facts = new SegmentFacts();
-        var batch = new SqlBatch();
-        foreach (var opening in dialect.TransactionOpening)
-        {
-            batch.Query(opening, _ => { });
-        }
-
         batch.Query(dialect.FreshSeqs, r => facts.FreshSeqs.Enqueue(r.GetInt64(0)), P("@count", segment.Count));
         var refs = segment.Select(p => p.References).ToList();
         KeyValuePair<string, object?> List(string name, IEnumerable<string?> values) =>
@@ -57,9 +52,11 @@ internal static class LedgerQueries
             AskForStock(batch, key, dialect.LockRowsSuffix, level => facts.Stock[key] = level);
         }
 
-        await batch.ExecuteAsync(s, ct);
-        sales?.AddTo(facts.Sales);
-        return facts;
+        return () =>
+        {
+            sales?.AddTo(facts.Sales);
+            return facts;
+        };
     }
 
     /// <summary>A SKU's units at a location, outside any append.</summary>

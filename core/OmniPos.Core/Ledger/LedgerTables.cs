@@ -6,11 +6,13 @@ namespace OmniPos.Core.Ledger;
 /// <summary>The tables an event writes, as the migrations define them, in the column order their rows are built in.</summary>
 internal static class LedgerTables
 {
-    /// <summary>Returns the event_id of each event inserted; an id another writer recorded first returns nothing.</summary>
+    /// <summary>
+    /// A plain insert: an event id another process recorded meanwhile fails the whole transaction (a unique violation,
+    /// retried as a race), so none of that event's rows, keyed by a seq it will never hold, is written.
+    /// </summary>
     public static TableShape Events { get; } = new("events",
         [new("seq", Seq), new("event_id", Text), new("event_type", Text), new("store_id", Text), new("device_id", Text), new("occurred_at_utc", Timestamp),
-         new("occurred_offset_minutes", Integer), new("received_at_utc", Timestamp), new("payload_hash", Text), new("payload", Text)],
-        " ON CONFLICT (event_id) DO NOTHING RETURNING event_id");
+         new("occurred_offset_minutes", Integer), new("received_at_utc", Timestamp), new("payload_hash", Text), new("payload", Text)]);
 
     public static TableShape Transactions { get; } = new("transactions",
         [new("transaction_id", Text), new("seq", Seq), new("kind", Text), new("store_id", Text), new("original_transaction_id", Text),

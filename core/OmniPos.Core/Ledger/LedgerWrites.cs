@@ -58,16 +58,9 @@ internal sealed class LedgerWrites(DateTimeOffset receivedAt)
         }
     }
 
-    /// <summary>Writes everything collected; answers the ids of the events inserted (another writer may have recorded one first).</summary>
-    public async Task<IReadOnlySet<string>> WriteAsync(LedgerSession session, SqlDialect dialect, CancellationToken ct)
+    /// <summary>Adds everything collected to the batch.</summary>
+    public void AddTo(SqlBatch batch, SqlDialect dialect)
     {
-        var inserted = new HashSet<string>(StringComparer.Ordinal);
-        var batch = new SqlBatch();
-        foreach (var statement in dialect.Insert(_events))
-        {
-            batch.Query(statement, row => inserted.Add(row.GetString(0)));
-        }
-
         var stock = new TableRows(LedgerTables.Stock);
         // One row per key, in key order: PostgreSQL refuses two updates of one row in a statement, and a fixed order keeps concurrent writers from deadlocking.
         foreach (var (key, delta) in _stock.OrderBy(s => s.Key.Sku, StringComparer.Ordinal).ThenBy(s => s.Key.Location, StringComparer.Ordinal))
@@ -75,7 +68,7 @@ internal sealed class LedgerWrites(DateTimeOffset receivedAt)
             stock.Add(key.Sku, key.Location, delta.OnHand, delta.Reserved);
         }
 
-        foreach (var rows in new[] { _transactions, _saleLines, _tenders, _returnLines, _refunds, _paymentAdjustments, _deviceEvents, _movements, stock }
+        foreach (var rows in new[] { _events, _transactions, _saleLines, _tenders, _returnLines, _refunds, _paymentAdjustments, _deviceEvents, _movements, stock }
             .Where(r => r.Rows.Count > 0))
         {
             foreach (var statement in dialect.Insert(rows))
@@ -85,8 +78,6 @@ internal sealed class LedgerWrites(DateTimeOffset receivedAt)
         }
 
         _tenderUpdates.ForEach(batch.Execute);
-        await batch.ExecuteAsync(session, ct);
-        return inserted;
     }
 
     private void AddSale(PosEvent e, long seq, SaleRecorded sale)

@@ -2,48 +2,50 @@ using System.Data.Common;
 
 namespace OmniPos.Core.Storage;
 
-/// <summary>One append transaction of an engine and the session its statements run in; disposing it without a commit rolls back.</summary>
+/// <summary>
+/// One append transaction and the session its statements run in: either a DbTransaction on a connection the engine
+/// keeps (SQLite's writer), or a connection borrowed from a pool whose BEGIN and COMMIT travel in its batches
+/// (PostgreSQL, see <see cref="SqlDialect.CommitStatement"/>). Disposing it uncommitted rolls it back; a borrowed
+/// connection goes back to its pool, which rolls back whatever it left open.
+/// </summary>
 internal sealed class AppendTransaction : IAsyncDisposable
 {
-    private readonly DbConnection _connection;
-    private readonly DbTransaction _transaction;
-    private readonly bool _ownsConnection;
+    private readonly DbTransaction? _transaction;
+    private readonly DbConnection? _borrowed;
 
-    private AppendTransaction(DbConnection connection, DbTransaction transaction, StatementCache? statements, bool ownsConnection)
+    private AppendTransaction(LedgerSession session, DbTransaction? transaction, DbConnection? borrowed)
     {
-        _connection = connection;
+        Session = session;
         _transaction = transaction;
-        _ownsConnection = ownsConnection;
-        Session = new LedgerSession(connection, transaction, statements);
+        _borrowed = borrowed;
     }
 
     public LedgerSession Session { get; }
 
-    /// <param name="ownsConnection">True for a connection borrowed from a pool for this transaction: it is returned when the transaction ends.</param>
-    /// <param name="statements">Prepared statements of a long-lived connection, kept across transactions.</param>
-    public static async Task<AppendTransaction> BeginAsync(DbConnection connection, bool ownsConnection, StatementCache? statements, CancellationToken cancellationToken)
+    /// <summary>Begins a transaction on a long-lived connection that keeps its prepared statements.</summary>
+    public static async Task<AppendTransaction> BeginAsync(DbConnection connection, StatementCache statements, CancellationToken cancellationToken)
     {
-        try
-        {
-            var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            return new AppendTransaction(connection, transaction, statements, ownsConnection);
-        }
-        catch when (ownsConnection)
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
+        var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        return new AppendTransaction(new LedgerSession(connection, transaction, statements), transaction, null);
     }
 
-    public Task CommitAsync(CancellationToken cancellationToken) => _transaction.CommitAsync(cancellationToken);
+    /// <summary>A transaction that its own statements begin and commit, on a connection borrowed for it.</summary>
+    public static AppendTransaction OnBorrowed(DbConnection connection) => new(new LedgerSession(connection, null), null, connection);
+
+    public Task CommitAsync(CancellationToken cancellationToken) =>
+        _transaction?.CommitAsync(cancellationToken) ?? throw new InvalidOperationException("this transaction is committed by a statement");
 
     public async ValueTask DisposeAsync()
     {
         await Session.DisposeAsync();
-        await _transaction.DisposeAsync();
-        if (_ownsConnection)
+        if (_transaction is not null)
         {
-            await _connection.DisposeAsync();
+            await _transaction.DisposeAsync();
+        }
+
+        if (_borrowed is not null)
+        {
+            await _borrowed.DisposeAsync();
         }
     }
 }

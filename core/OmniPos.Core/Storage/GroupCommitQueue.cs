@@ -14,18 +14,20 @@ internal sealed partial class GroupCommitQueue : IAsyncDisposable
     private const int MaxGroup = 512;
     private const int MaxAttempts = 5;
     private readonly Channel<PendingAppend> _queue = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly GroupRecorder _recorder;
+    private readonly SqlDialect _dialect;
+    private readonly TimeProvider _clock;
     private readonly Func<CancellationToken, Task<AppendTransaction>> _begin;
     private readonly Func<Exception, bool> _isEngineRace;
     private readonly ILogger _logger;
     private readonly Task _writer;
 
     /// <param name="begin">Starts an append transaction.</param>
-    /// <param name="isEngineRace">True for an error that concurrent writers (other processes) cause and that recording again resolves (a deadlock, say).</param>
-    public GroupCommitQueue(GroupRecorder recorder, Func<CancellationToken, Task<AppendTransaction>> begin,
+    /// <param name="isEngineRace">True for an error that another process writing the same database causes (it recorded one of the event ids meanwhile, or locked rows in the other order) and that recording again resolves.</param>
+    public GroupCommitQueue(SqlDialect dialect, TimeProvider clock, Func<CancellationToken, Task<AppendTransaction>> begin,
         Func<Exception, bool> isEngineRace, ILogger logger)
     {
-        _recorder = recorder;
+        _dialect = dialect;
+        _clock = clock;
         _begin = begin;
         _isEngineRace = isEngineRace;
         _logger = logger;
@@ -96,18 +98,18 @@ internal sealed partial class GroupCommitQueue : IAsyncDisposable
             try
             {
                 await using var transaction = await _begin(CancellationToken.None);
-                var outcomes = new List<AppendOutcome>(group.Count);
+                var recording = new GroupRecording(transaction, _dialect, _clock);
+                var added = 0;
                 do
                 {
-                    var events = group.Skip(outcomes.Count).Select(p => p.Prepared).ToList();
-                    outcomes.AddRange(await _recorder.RecordAsync(transaction.Session, events, CancellationToken.None));
+                    await recording.AddAsync([.. group.Skip(added).Select(p => p.Prepared)], CancellationToken.None);
+                    added = group.Count;
                 }
                 while (takeArrivals && TakeWaiting(group));
 
-                await transaction.CommitAsync(CancellationToken.None);
-                return outcomes;
+                return await recording.CommitAsync(CancellationToken.None);
             }
-            catch (Exception e) when ((e is ConcurrentAppendException || _isEngineRace(e)) && attempt < MaxAttempts)
+            catch (Exception e) when (_isEngineRace(e) && attempt < MaxAttempts)
             {
                 RaceLost(e, attempt);
             }

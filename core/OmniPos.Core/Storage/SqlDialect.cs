@@ -6,8 +6,11 @@ internal abstract class SqlDialect
     /// <summary>Appended to reads of rows the transaction will change.</summary>
     public abstract string LockRowsSuffix { get; }
 
-    /// <summary>Statements that returns rows and must run before anything else in an append transaction.</summary>
-    public abstract IReadOnlyList<SqlStatement> TransactionOpening { get; }
+    /// <summary>Adds what must run first in an append transaction to its first batch.</summary>
+    public abstract void OpenTransaction(SqlBatch batch);
+
+    /// <summary>The statement sent with an append transaction's last writes to commit it, or null when its DbTransaction commits it.</summary>
+    public abstract string? CommitStatement { get; }
 
     /// <summary>A condition that <paramref name="column"/> equals one of the strings in the list parameter <paramref name="parameter"/>.</summary>
     public abstract string IsIn(string column, string parameter);

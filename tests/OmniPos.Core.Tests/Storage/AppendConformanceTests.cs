@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using OmniPos.Core.Devices;
 using OmniPos.Core.Events;
+using OmniPos.Core.Inventory;
 using OmniPos.Core.Payments;
 using OmniPos.Core.Sales;
 using OmniPos.Core.Storage;
@@ -94,6 +95,29 @@ public abstract class AppendConformanceTests : StoreTestBase
         Assert.Contains(outcomes[3].Errors, e => e.Field == "body.transactionId");
         Assert.Equal(2, (await AllEventsAsync()).Count);
         Assert.Equal(-2, (await Store.GetStockAsync("SKU-1", TestCatalog.StoreId, CancellationToken.None)).OnHand);
+    }
+
+    [Fact]
+    public async Task Two_processes_recording_one_event_at_once_record_it_once()
+    {
+        await using var otherProcess = await Backend.OpenAsync();
+        var receipt = TestEvents.Event(TestEvents.Move(MovementKind.Receipt, "SKU-4", 5, unitCost: 3.00m));
+
+        // Both wait on the held lock, then race: one records the event, the other finds it recorded.
+        Task<AppendOutcome> here, there;
+        await using (await Backend.HoldWritesAsync())
+        {
+            here = Store.AppendAsync(receipt, CancellationToken.None);
+            there = otherProcess.AppendAsync(receipt, CancellationToken.None);
+            await Task.Delay(TimeSpan.FromMilliseconds(100));
+        }
+
+        var outcomes = await Task.WhenAll(here, there);
+
+        Assert.Equal([AppendStatus.Accepted, AppendStatus.Duplicate], outcomes.Select(o => o.Status).Order());
+        Assert.Equal(outcomes[0].Seq, outcomes[1].Seq);
+        Assert.Single(await AllEventsAsync());
+        Assert.Equal(5, (await Store.GetStockAsync("SKU-4", TestCatalog.StoreId, CancellationToken.None)).OnHand);
     }
 
     [Fact]

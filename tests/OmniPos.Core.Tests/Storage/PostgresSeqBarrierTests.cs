@@ -1,11 +1,13 @@
 using Npgsql;
+using OmniPos.Core.Storage;
 using OmniPos.Core.Tests.Support;
 
 namespace OmniPos.Core.Tests.Storage;
 
 /// <summary>
-/// The high-water-mark trap, forced: an append takes a seq and is held open, a later append commits a larger seq
-/// first. A reader must not be handed the larger seq until the smaller one is settled, or it would move past it for good.
+/// The high-water-mark trap, forced: an append takes a seq and is held open, a later append from another process
+/// sharing the database commits a larger seq first. (Within one process appends commit in seq order: one writer.) A
+/// reader must not be handed the larger seq until the smaller one is settled, or it would move past it for good.
 /// </summary>
 [Collection(PostgresServerDefinition.Name)]
 public sealed class PostgresSeqBarrierTests(PostgresFixture postgres) : StoreTestBase
@@ -27,17 +29,19 @@ public sealed class PostgresSeqBarrierTests(PostgresFixture postgres) : StoreTes
             await command.ExecuteNonQueryAsync();
         }
 
+        await using var otherProcess = await Backend.OpenAsync();
         var before = await AppendAcceptedAsync(TestEvents.Sale("T-0", ("SKU-1", 1, 10.00m)));
         var slow = AppendAsync(TestEvents.Sale("T-slow", ("SKU-2", 1, 10.00m)), eventId: TestEvents.NewId("slow"));
         await WaitUntilSeqHandedOutAsync(before + 1);
-        var fast = await AppendAcceptedAsync(TestEvents.Sale("T-fast", ("SKU-3", 1, 10.00m)));
+        var fast = await otherProcess.AppendAsync(TestEvents.Event(TestEvents.Sale("T-fast", ("SKU-3", 1, 10.00m))), CancellationToken.None);
+        Assert.Equal(AppendStatus.Accepted, fast.Status);
         Assert.False(slow.IsCompleted, "the slow append should still be open when the fast one commits");
 
         var read = await Store.ReadEventsAsync(before, 100, CancellationToken.None);
 
         var slowSeq = (await slow).Seq!.Value;
-        Assert.True(slowSeq < fast);
-        Assert.Equal([slowSeq, fast], read.Select(e => e.Seq));
+        Assert.True(slowSeq < fast.Seq);
+        Assert.Equal([slowSeq, fast.Seq!.Value], read.Select(e => e.Seq));
     }
 
     private async Task WaitUntilSeqHandedOutAsync(long seq)

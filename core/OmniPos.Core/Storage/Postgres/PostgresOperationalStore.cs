@@ -7,8 +7,8 @@ namespace OmniPos.Core.Storage.Postgres;
 
 /// <summary>
 /// The server store: appends are recorded in groups (see <see cref="GroupCommitQueue"/>), each group in one transaction
-/// on a pooled connection, in two round trips: one batch of reads, one batch of writes. Several processes may share
-/// the database. Seqs come from a sequence, so they are taken in one order and may commit in another — see
+/// on a pooled connection, with its reads and writes batched (see <see cref="GroupRecording"/>). Several processes may
+/// share the database. Seqs come from a sequence, so they are taken in one order and may commit in another — see
 /// <see cref="ReadEventsAsync"/> for how readers stay behind every seq that can still commit.
 /// </summary>
 public sealed class PostgresOperationalStore : LedgerStore
@@ -19,8 +19,8 @@ public sealed class PostgresOperationalStore : LedgerStore
     private readonly NpgsqlDataSource _dataSource;
 
     private PostgresOperationalStore(NpgsqlDataSource dataSource, TimeProvider clock, ILogger logger)
-        : base(new GroupCommitQueue(new GroupRecorder(PostgresDialect.Instance, clock),
-            async ct => await AppendTransaction.BeginAsync(await dataSource.OpenConnectionAsync(ct), ownsConnection: true, null, ct),
+        : base(new GroupCommitQueue(PostgresDialect.Instance, clock,
+            async ct => AppendTransaction.OnBorrowed(await dataSource.OpenConnectionAsync(ct)),
             e => e is PostgresException pg && IsRace(pg), logger))
     {
         _dataSource = dataSource;

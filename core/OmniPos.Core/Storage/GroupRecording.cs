@@ -1,0 +1,98 @@
+using OmniPos.Core.Ledger;
+using OmniPos.Core.Validation;
+
+namespace OmniPos.Core.Storage;
+
+/// <summary>
+/// Records events in one append transaction, a segment at a time (see <see cref="Segments"/>), and commits them. A
+/// segment's reads travel in one batch with the writes of the segment before it, and on PostgreSQL the last writes with
+/// the COMMIT, so a group of independent events costs two round trips. Each event is answered (duplicate, conflict,
+/// rejected or accepted) against the facts read for its segment; a refused event writes nothing, so it needs no
+/// savepoint. Any failure leaves the transaction to roll back as a whole.
+/// </summary>
+internal sealed class GroupRecording(AppendTransaction transaction, SqlDialect dialect, TimeProvider clock)
+{
+    private readonly List<AppendOutcome> _outcomes = [];
+    private bool _opened;
+    private LedgerWrites? _pending;
+
+    /// <summary>Records the events after those added before; the last segment's writes wait for the next call or <see cref="CommitAsync"/>.</summary>
+    public async Task AddAsync(IReadOnlyList<PreparedEvent> events, CancellationToken ct)
+    {
+        foreach (var segment in Segments.Of(events))
+        {
+            var batch = StartBatch();
+            var facts = LedgerQueries.AskFor(batch, dialect, segment);
+            await batch.ExecuteAsync(transaction.Session, ct);
+            _pending = Answer(segment, facts());
+        }
+    }
+
+    /// <summary>Writes what is pending and commits; the outcomes of every event added, in order.</summary>
+    public async Task<IReadOnlyList<AppendOutcome>> CommitAsync(CancellationToken ct)
+    {
+        var batch = StartBatch();
+        if (dialect.CommitStatement is { } commit)
+        {
+            batch.Execute(commit, []);
+        }
+
+        if (!batch.IsEmpty)
+        {
+            await batch.ExecuteAsync(transaction.Session, ct);
+        }
+
+        if (dialect.CommitStatement is null)
+        {
+            await transaction.CommitAsync(ct);
+        }
+
+        return _outcomes;
+    }
+
+    /// <summary>A batch that opens the transaction if nothing has yet, and carries the writes still pending.</summary>
+    private SqlBatch StartBatch()
+    {
+        var batch = new SqlBatch();
+        if (!_opened)
+        {
+            dialect.OpenTransaction(batch);
+            _opened = true;
+        }
+
+        _pending?.AddTo(batch, dialect);
+        _pending = null;
+        return batch;
+    }
+
+    /// <summary>Answers each event of the segment from its facts; the writes of those accepted, or null when none is.</summary>
+    private LedgerWrites? Answer(IReadOnlyList<PreparedEvent> segment, SegmentFacts facts)
+    {
+        var writes = new LedgerWrites(clock.GetUtcNow());
+        var accepted = 0;
+        foreach (var prepared in segment)
+        {
+            var e = prepared.Event;
+            if (facts.Recorded.TryGetValue(e.EventId, out var recorded))
+            {
+                _outcomes.Add(recorded.Hash == prepared.Hash ? AppendOutcome.Duplicate(recorded.Seq) : AppendOutcome.Conflict(e.EventId));
+                continue;
+            }
+
+            var eventFacts = facts.For(prepared);
+            var errors = EventValidator.CheckAgainst(e, eventFacts);
+            if (errors.Count > 0)
+            {
+                _outcomes.Add(AppendOutcome.Rejected(errors));
+                continue;
+            }
+
+            var seq = facts.FreshSeqs.Dequeue();
+            writes.Add(prepared, seq, eventFacts.Original);
+            _outcomes.Add(AppendOutcome.Accepted(seq)); // true once the transaction commits, and only then returned
+            accepted++;
+        }
+
+        return accepted > 0 ? writes : null;
+    }
+}
