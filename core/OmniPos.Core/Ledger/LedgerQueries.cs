@@ -31,19 +31,12 @@ internal static class LedgerQueries
         batch.Query($"SELECT device_id, store_id, kind FROM devices WHERE {dialect.IsIn("device_id", "@ids")}",
             r => facts.Devices[r.GetString(0)] = new Device(r.GetString(0), r.GetString(1), EnumText.Parse<DeviceKind>(r.GetString(2))),
             List("@ids", segment.Select(p => p.Event.DeviceId)));
-        batch.Query($"""
-            SELECT 'product', sku FROM products WHERE {dialect.IsIn("sku", "@skus")}
-            UNION ALL SELECT 'promotion', promotion_id FROM promotions WHERE {dialect.IsIn("promotion_id", "@promotions")}
-            UNION ALL SELECT 'customer', customer_id FROM customers WHERE {dialect.IsIn("customer_id", "@customers")}
-            UNION ALL SELECT 'employee', employee_id FROM employees WHERE {dialect.IsIn("employee_id", "@employees")}
-            UNION ALL SELECT 'transaction', transaction_id FROM transactions WHERE {dialect.IsIn("transaction_id", "@transactions")}
-            """,
-            r => KnownSet(facts, r.GetString(0)).Add(r.GetString(1)),
-            List("@skus", refs.SelectMany(x => x.Skus)),
-            List("@promotions", refs.SelectMany(x => x.Promotions)),
-            List("@customers", refs.Select(x => x.CustomerId)),
-            List("@employees", refs.Select(x => x.EmployeeId)),
-            List("@transactions", refs.Select(x => x.NewTransactionId)));
+        AskWhichExist(batch, dialect, facts,
+            ("product", "products", "sku", refs.SelectMany(x => x.Skus)),
+            ("promotion", "promotions", "promotion_id", refs.SelectMany(x => x.Promotions)),
+            ("customer", "customers", "customer_id", refs.Select(x => x.CustomerId)),
+            ("employee", "employees", "employee_id", refs.Select(x => x.EmployeeId)),
+            ("transaction", "transactions", "transaction_id", refs.Select(x => x.NewTransactionId)));
 
         var originals = refs.Select(x => x.OriginalTransactionId).OfType<string>().ToList();
         var sales = originals.Count > 0 ? AskForSales(batch, dialect, List("@ids", originals)) : null;
@@ -67,6 +60,31 @@ internal static class LedgerQueries
         AskForStock(batch, key, "", level => found = level);
         await batch.ExecuteAsync(s, ct);
         return found;
+    }
+
+    /// <summary>
+    /// One query answers which of the named things exist. Kinds with nothing to ask about are left out, which keeps the
+    /// query small to plan (a sale asks about products and its receipt number, rarely more); each combination is one text.
+    /// </summary>
+    private static void AskWhichExist(SqlBatch batch, SqlDialect dialect, SegmentFacts facts,
+        params (string Kind, string Table, string Column, IEnumerable<string?> Ids)[] questions)
+    {
+        var parts = new List<string>();
+        var parameters = new List<KeyValuePair<string, object?>>();
+        foreach (var (kind, table, column, ids) in questions)
+        {
+            var distinct = ids.OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+            if (distinct.Count > 0)
+            {
+                parts.Add($"SELECT '{kind}', {column} FROM {table} WHERE {dialect.IsIn(column, $"@{kind}")}");
+                parameters.Add(P($"@{kind}", dialect.ListValue(distinct)));
+            }
+        }
+
+        if (parts.Count > 0)
+        {
+            batch.Query(string.Join(" UNION ALL ", parts), r => KnownSet(facts, r.GetString(0)).Add(r.GetString(1)), [.. parameters]);
+        }
     }
 
     private static HashSet<string> KnownSet(SegmentFacts facts, string kind) => kind switch
