@@ -17,18 +17,18 @@ internal static class LedgerQueries
     public static Func<SegmentFacts> AskFor(SqlBatch batch, SqlDialect dialect, IReadOnlyList<PreparedEvent> segment)
     {
         var facts = new SegmentFacts();
-        batch.Query(dialect.FreshSeqs, r => facts.FreshSeqs.Enqueue(r.GetInt64(0)), P("@count", segment.Count));
+        batch.AddQuery(dialect.FreshSeqs, r => facts.FreshSeqs.Enqueue(r.GetInt64(0)), P("@count", segment.Count));
         var refs = segment.Select(p => p.References).ToList();
         KeyValuePair<string, object?> List(string name, IEnumerable<string?> values) =>
             P(name, dialect.ListValue(values.OfType<string>().Distinct(StringComparer.Ordinal)));
 
-        batch.Query($"SELECT event_id, seq, payload_hash FROM events WHERE {dialect.IsIn("event_id", "@ids")}",
+        batch.AddQuery($"SELECT event_id, seq, payload_hash FROM events WHERE {dialect.IsIn("event_id", "@ids")}",
             r => facts.Recorded[r.GetString(0)] = (r.GetInt64(1), r.GetString(2)),
             List("@ids", segment.Select(p => p.Event.EventId)));
-        batch.Query($"SELECT store_id, name, time_zone, currency, tax_jurisdiction FROM stores WHERE {dialect.IsIn("store_id", "@ids")}",
+        batch.AddQuery($"SELECT store_id, name, time_zone, currency, tax_jurisdiction FROM stores WHERE {dialect.IsIn("store_id", "@ids")}",
             r => facts.Stores[r.GetString(0)] = new Store(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3).Trim(), r.GetString(4)),
             List("@ids", segment.Select(p => p.Event.StoreId)));
-        batch.Query($"SELECT device_id, store_id, kind FROM devices WHERE {dialect.IsIn("device_id", "@ids")}",
+        batch.AddQuery($"SELECT device_id, store_id, kind FROM devices WHERE {dialect.IsIn("device_id", "@ids")}",
             r => facts.Devices[r.GetString(0)] = new Device(r.GetString(0), r.GetString(1), EnumText.Parse<DeviceKind>(r.GetString(2))),
             List("@ids", segment.Select(p => p.Event.DeviceId)));
         AskWhichExist(batch, dialect, facts,
@@ -83,7 +83,7 @@ internal static class LedgerQueries
 
         if (parts.Count > 0)
         {
-            batch.Query(string.Join(" UNION ALL ", parts), r => KnownSet(facts, r.GetString(0)).Add(r.GetString(1)), [.. parameters]);
+            batch.AddQuery(string.Join(" UNION ALL ", parts), r => KnownSet(facts, r.GetString(0)).Add(r.GetString(1)), [.. parameters]);
         }
     }
 
@@ -98,7 +98,7 @@ internal static class LedgerQueries
     };
 
     private static void AskForStock(SqlBatch batch, StockKey key, string suffix, Action<StockLevel> found) =>
-        batch.Query($"SELECT on_hand, reserved FROM stock WHERE sku = @sku AND location = @location{suffix}",
+        batch.AddQuery($"SELECT on_hand, reserved FROM stock WHERE sku = @sku AND location = @location{suffix}",
             r => found(new StockLevel(key.Sku, key.Location, r.GetInt32(0), r.GetInt32(1))),
             P("@sku", key.Sku), P("@location", key.Location));
 
@@ -106,14 +106,14 @@ internal static class LedgerQueries
     private static SaleRows AskForSales(SqlBatch batch, SqlDialect dialect, KeyValuePair<string, object?> ids)
     {
         var rows = new SaleRows();
-        var sales = $"SELECT transaction_id, seq FROM transactions WHERE kind = 'sale' AND {dialect.IsIn("transaction_id", "@ids")}";
-        batch.Query($"SELECT transaction_id, seq, currency FROM transactions WHERE kind = 'sale' AND {dialect.IsIn("transaction_id", "@ids")}{dialect.LockRowsSuffix}",
+        var sales = $"FROM transactions WHERE kind = 'sale' AND {dialect.IsIn("transaction_id", "@ids")}";
+        batch.AddQuery($"SELECT transaction_id, seq, currency {sales}{dialect.LockRowsSuffix}",
             r => rows.Heads[r.GetString(0)] = (r.GetInt64(1), r.GetString(2).Trim()), ids);
-        batch.Query($"SELECT s.transaction_id, l.sku, SUM(l.quantity) FROM ({sales}) s JOIN sale_lines l ON l.seq = s.seq GROUP BY s.transaction_id, l.sku",
+        batch.AddQuery($"SELECT s.transaction_id, l.sku, SUM(l.quantity) FROM (SELECT transaction_id, seq {sales}) s JOIN sale_lines l ON l.seq = s.seq GROUP BY s.transaction_id, l.sku",
             r => SaleRows.Count(rows.Sold, r), ids);
-        batch.Query($"SELECT original_transaction_id, sku, SUM(quantity) FROM return_lines WHERE {dialect.IsIn("original_transaction_id", "@ids")} GROUP BY original_transaction_id, sku",
+        batch.AddQuery($"SELECT original_transaction_id, sku, SUM(quantity) FROM return_lines WHERE {dialect.IsIn("original_transaction_id", "@ids")} GROUP BY original_transaction_id, sku",
             r => SaleRows.Count(rows.Returned, r), ids);
-        batch.Query($"SELECT s.transaction_id, t.tender_no, t.kind, t.amount, t.paid, t.refunded, t.captured FROM ({sales}) s JOIN tenders t ON t.seq = s.seq ORDER BY s.transaction_id, t.tender_no",
+        batch.AddQuery($"SELECT s.transaction_id, t.tender_no, t.kind, t.amount, t.paid, t.refunded, t.captured FROM (SELECT transaction_id, seq {sales}) s JOIN tenders t ON t.seq = s.seq ORDER BY s.transaction_id, t.tender_no",
             r => rows.TendersOf(r.GetString(0)).Add(new TenderPosition(r.GetInt32(1), EnumText.Parse<TenderKind>(r.GetString(2)),
                 r.GetDecimal(3), r.GetDecimal(4), r.GetDecimal(5), r.GetDecimal(6))), ids);
         return rows;

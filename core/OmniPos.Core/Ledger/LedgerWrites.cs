@@ -73,11 +73,11 @@ internal sealed class LedgerWrites(DateTimeOffset receivedAt)
         {
             foreach (var statement in dialect.Insert(rows))
             {
-                batch.Execute(statement);
+                batch.Add(statement);
             }
         }
 
-        _tenderUpdates.ForEach(batch.Execute);
+        _tenderUpdates.ForEach(batch.Add);
     }
 
     private void AddSale(PosEvent e, long seq, SaleRecorded sale)

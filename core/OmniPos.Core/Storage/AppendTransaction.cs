@@ -4,8 +4,8 @@ namespace OmniPos.Core.Storage;
 
 /// <summary>
 /// One append transaction and the session its statements run in: either a DbTransaction on a connection the engine
-/// keeps (SQLite's writer), or a connection borrowed from a pool whose BEGIN and COMMIT travel in its batches
-/// (PostgreSQL, see <see cref="SqlDialect.CommitStatement"/>). Disposing it uncommitted rolls it back; a borrowed
+/// keeps (SQLite's writer), or a connection borrowed from a pool whose BEGIN and COMMIT travel in the first and last
+/// batches, so neither costs a round trip of its own (PostgreSQL). Disposing it uncommitted rolls it back; a borrowed
 /// connection goes back to its pool, which rolls back whatever it left open.
 /// </summary>
 internal sealed class AppendTransaction : IAsyncDisposable
@@ -29,23 +29,54 @@ internal sealed class AppendTransaction : IAsyncDisposable
         return new AppendTransaction(new LedgerSession(connection, transaction, statements), transaction, null);
     }
 
-    /// <summary>A transaction that its own statements begin and commit, on a connection borrowed for it.</summary>
+    /// <summary>A transaction begun and committed by statements in its batches, on a connection borrowed for it.</summary>
     public static AppendTransaction OnBorrowed(DbConnection connection) => new(new LedgerSession(connection, null), null, connection);
 
-    public Task CommitAsync(CancellationToken cancellationToken) =>
-        _transaction?.CommitAsync(cancellationToken) ?? throw new InvalidOperationException("this transaction is committed by a statement");
+    /// <summary>Adds what begins the transaction to its first batch.</summary>
+    public void Begin(SqlBatch first)
+    {
+        if (_transaction is null)
+        {
+            first.Add("BEGIN");
+        }
+    }
+
+    /// <summary>Runs the last batch (it may be empty) and commits.</summary>
+    public async Task CommitAsync(SqlBatch last, CancellationToken cancellationToken)
+    {
+        if (_transaction is null)
+        {
+            last.Add("COMMIT");
+        }
+
+        if (!last.IsEmpty)
+        {
+            await last.ExecuteAsync(Session, cancellationToken);
+        }
+
+        if (_transaction is not null)
+        {
+            await _transaction.CommitAsync(cancellationToken);
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
-        await Session.DisposeAsync();
-        if (_transaction is not null)
+        try
         {
-            await _transaction.DisposeAsync();
+            await Session.DisposeAsync();
+            if (_transaction is not null)
+            {
+                await _transaction.DisposeAsync();
+            }
         }
-
-        if (_borrowed is not null)
+        finally
         {
-            await _borrowed.DisposeAsync();
+            // Whatever failed above, the borrowed connection goes back, taking its locks with its transaction.
+            if (_borrowed is not null)
+            {
+                await _borrowed.DisposeAsync();
+            }
         }
     }
 }

@@ -17,25 +17,27 @@ internal sealed partial class GroupCommitQueue : IAsyncDisposable
     private readonly SqlDialect _dialect;
     private readonly TimeProvider _clock;
     private readonly Func<CancellationToken, Task<AppendTransaction>> _begin;
-    private readonly Func<Exception, bool> _isEngineRace;
+    private readonly Func<Exception, AppendFault> _classify;
     private readonly ILogger _logger;
     private readonly Task _writer;
 
     /// <param name="begin">Starts an append transaction.</param>
-    /// <param name="isEngineRace">True for an error that another process writing the same database causes (it recorded one of the event ids meanwhile, or locked rows in the other order) and that recording again resolves.</param>
+    /// <param name="classify">What an engine's error while recording means (see <see cref="AppendFault"/>).</param>
     public GroupCommitQueue(SqlDialect dialect, TimeProvider clock, Func<CancellationToken, Task<AppendTransaction>> begin,
-        Func<Exception, bool> isEngineRace, ILogger logger)
+        Func<Exception, AppendFault> classify, ILogger logger)
     {
         _dialect = dialect;
         _clock = clock;
         _begin = begin;
-        _isEngineRace = isEngineRace;
+        _classify = classify;
         _logger = logger;
         _writer = Task.Run(WriteLoopAsync);
     }
 
     public async Task<AppendOutcome> AppendAsync(PreparedEvent prepared, CancellationToken cancellationToken)
     {
+        // Once queued, an event is recorded whatever the caller does; a caller that has already given up queues nothing.
+        cancellationToken.ThrowIfCancellationRequested();
         var pending = new PendingAppend(prepared, new TaskCompletionSource<AppendOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
         ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(pending), this);
 
@@ -62,8 +64,9 @@ internal sealed partial class GroupCommitQueue : IAsyncDisposable
     }
 
     /// <summary>
-    /// Commits a group and answers its appends. Whatever goes wrong stays with the group and the writer lives on; when a
-    /// group of several fails, its events are recorded again one at a time, so a fault fails only the event that causes it.
+    /// Commits a group and answers its appends. Whatever goes wrong stays with the group and the writer lives on. When the
+    /// database refused one event's rows, the events are recorded again one at a time, so only that event fails; when
+    /// the store itself failed, every event of the group fails at once rather than waiting out the failure one by one.
     /// </summary>
     private async Task CommitAsync(List<PendingAppend> group, bool takeArrivals)
     {
@@ -75,9 +78,9 @@ internal sealed partial class GroupCommitQueue : IAsyncDisposable
                 group[i].Outcome.TrySetResult(outcomes[i]);
             }
         }
-        catch (Exception e) when (group.Count > 1)
+        catch (Exception e) when (group.Count > 1 && _classify(e) == AppendFault.Event)
         {
-            GroupFailed(e, group.Count);
+            GroupRefused(e, group.Count);
             foreach (var pending in group)
             {
                 await CommitAsync([pending], takeArrivals: false);
@@ -85,8 +88,8 @@ internal sealed partial class GroupCommitQueue : IAsyncDisposable
         }
         catch (Exception e)
         {
-            EventFailed(e, group[0].Prepared.Event.EventId);
-            group[0].Outcome.TrySetException(e);
+            GroupFailed(e, group.Count, group[0].Prepared.Event.EventId);
+            group.ForEach(pending => pending.Outcome.TrySetException(e));
         }
     }
 
@@ -109,7 +112,7 @@ internal sealed partial class GroupCommitQueue : IAsyncDisposable
 
                 return await recording.CommitAsync(CancellationToken.None);
             }
-            catch (Exception e) when (_isEngineRace(e) && attempt < MaxAttempts)
+            catch (Exception e) when (_classify(e) == AppendFault.Race && attempt < MaxAttempts)
             {
                 RaceLost(e, attempt);
             }
@@ -128,11 +131,11 @@ internal sealed partial class GroupCommitQueue : IAsyncDisposable
         return group.Count > before;
     }
 
-    [LoggerMessage(1, LogLevel.Warning, "Recording a group of {Count} events failed; recording them one at a time")]
-    private partial void GroupFailed(Exception exception, int count);
+    [LoggerMessage(1, LogLevel.Warning, "The database refused a row of a group of {Count} events; recording them one at a time")]
+    private partial void GroupRefused(Exception exception, int count);
 
-    [LoggerMessage(2, LogLevel.Error, "Recording event {EventId} failed; it is not recorded")]
-    private partial void EventFailed(Exception exception, string eventId);
+    [LoggerMessage(2, LogLevel.Error, "Recording {Count} events (the first {EventId}) failed; none of them is recorded")]
+    private partial void GroupFailed(Exception exception, int count, string eventId);
 
     [LoggerMessage(3, LogLevel.Debug, "A group met a concurrent writer and is recorded again (attempt {Attempt})")]
     private partial void RaceLost(Exception exception, int attempt);

@@ -6,7 +6,7 @@ namespace OmniPos.Core.Storage;
 /// <summary>
 /// Records events in one append transaction, a segment at a time (see <see cref="Segments"/>), and commits them. A
 /// segment's reads travel in one batch with the writes of the segment before it, and on PostgreSQL the last writes with
-/// the COMMIT, so a group of independent events costs two round trips. Each event is answered (duplicate, conflict,
+/// the COMMIT (see <see cref="AppendTransaction"/>), so a group of independent events costs two round trips. Each event is answered (duplicate, conflict,
 /// rejected or accepted) against the facts read for its segment; a refused event writes nothing, so it needs no
 /// savepoint. Any failure leaves the transaction to roll back as a whole.
 /// </summary>
@@ -31,22 +31,7 @@ internal sealed class GroupRecording(AppendTransaction transaction, SqlDialect d
     /// <summary>Writes what is pending and commits; the outcomes of every event added, in order.</summary>
     public async Task<IReadOnlyList<AppendOutcome>> CommitAsync(CancellationToken ct)
     {
-        var batch = StartBatch();
-        if (dialect.CommitStatement is { } commit)
-        {
-            batch.Execute(commit, []);
-        }
-
-        if (!batch.IsEmpty)
-        {
-            await batch.ExecuteAsync(transaction.Session, ct);
-        }
-
-        if (dialect.CommitStatement is null)
-        {
-            await transaction.CommitAsync(ct);
-        }
-
+        await transaction.CommitAsync(StartBatch(), ct);
         return _outcomes;
     }
 
@@ -56,6 +41,7 @@ internal sealed class GroupRecording(AppendTransaction transaction, SqlDialect d
         var batch = new SqlBatch();
         if (!_opened)
         {
+            transaction.Begin(batch);
             dialect.OpenTransaction(batch);
             _opened = true;
         }

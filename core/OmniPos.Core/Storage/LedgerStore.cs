@@ -9,8 +9,8 @@ namespace OmniPos.Core.Storage;
 
 /// <summary>
 /// What both engines share: appends go through a <see cref="GroupCommitQueue"/>, and the schema's reads and the catalog
-/// writes are the same SQL on each. An engine supplies connections, its append transactions, how many writers record
-/// at once, and the rule for how far a reader may go.
+/// writes are the same SQL on each. An engine supplies connections, its append transactions, what its errors mean, and
+/// the rule for how far a reader may go.
 /// </summary>
 public abstract class LedgerStore : IOperationalStore
 {

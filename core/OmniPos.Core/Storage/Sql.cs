@@ -20,12 +20,15 @@ internal static class Sql
 
     public static KeyValuePair<string, object?> P(string name, object? value) => new(name, value);
 
-    public static void AddParameter(DbCommand command, string name, object? value)
+    public static void AddParameter(DbCommand command, string name, object? value) =>
+        AddParameter(command.CreateParameter(), command.Parameters, name, value);
+
+    /// <summary>Names a new parameter, gives it the value (null as DBNull) and adds it; for commands and batch commands alike.</summary>
+    public static void AddParameter(DbParameter parameter, DbParameterCollection parameters, string name, object? value)
     {
-        var parameter = command.CreateParameter();
         parameter.ParameterName = name;
         parameter.Value = value ?? DBNull.Value;
-        command.Parameters.Add(parameter);
+        parameters.Add(parameter);
     }
 
     public static async Task<int> ExecuteAsync(DbConnection connection, DbTransaction? transaction, string text, CancellationToken cancellationToken, params KeyValuePair<string, object?>[] parameters)

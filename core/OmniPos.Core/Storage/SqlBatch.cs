@@ -12,16 +12,17 @@ internal sealed class SqlBatch
 
     public bool IsEmpty => _items.Count == 0;
 
-    /// <summary>A statement that returns no rows.</summary>
-    public void Execute(SqlStatement statement) => _items.Add((statement, null));
+    /// <summary>Adds a statement that returns no rows.</summary>
+    public void Add(SqlStatement statement) => _items.Add((statement, null));
 
-    public void Execute(string text, params KeyValuePair<string, object?>[] parameters) => Execute(new SqlStatement(text, parameters));
+    public void Add(string text, params KeyValuePair<string, object?>[] parameters) => Add(new SqlStatement(text, parameters));
 
-    /// <summary>A statement that returns rows (a SELECT, or a write with RETURNING); <paramref name="onRow"/> sees each.</summary>
-    public void Query(SqlStatement statement, Action<DbDataReader> onRow) => _items.Add((statement, onRow));
-
-    public void Query(string text, Action<DbDataReader> onRow, params KeyValuePair<string, object?>[] parameters) =>
-        Query(new SqlStatement(text, parameters), onRow);
+    /// <summary>
+    /// Adds a statement that returns rows; <paramref name="onRow"/> sees each. Every statement that returns rows must be
+    /// added here, even one whose rows are of no interest: on PostgreSQL results are matched to queries by position.
+    /// </summary>
+    public void AddQuery(string text, Action<DbDataReader> onRow, params KeyValuePair<string, object?>[] parameters) =>
+        _items.Add((new SqlStatement(text, parameters), onRow));
 
     public async Task ExecuteAsync(LedgerSession session, CancellationToken cancellationToken)
     {
@@ -59,10 +60,7 @@ internal sealed class SqlBatch
             command.CommandText = statement.Text;
             foreach (var (name, value) in statement.Parameters)
             {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = name;
-                parameter.Value = value ?? DBNull.Value;
-                command.Parameters.Add(parameter);
+                Sql.AddParameter(command.CreateParameter(), command.Parameters, name, value);
             }
 
             batch.BatchCommands.Add(command);

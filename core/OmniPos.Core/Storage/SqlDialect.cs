@@ -6,11 +6,8 @@ internal abstract class SqlDialect
     /// <summary>Appended to reads of rows the transaction will change.</summary>
     public abstract string LockRowsSuffix { get; }
 
-    /// <summary>Adds what must run first in an append transaction to its first batch.</summary>
+    /// <summary>Adds what must run first in an append transaction, once it has begun, to its first batch.</summary>
     public abstract void OpenTransaction(SqlBatch batch);
-
-    /// <summary>The statement sent with an append transaction's last writes to commit it, or null when its DbTransaction commits it.</summary>
-    public abstract string? CommitStatement { get; }
 
     /// <summary>A condition that <paramref name="column"/> equals one of the strings in the list parameter <paramref name="parameter"/>.</summary>
     public abstract string IsIn(string column, string parameter);

@@ -4,8 +4,9 @@ namespace OmniPos.Core.Storage;
 
 /// <summary>
 /// Prepared commands of one long-lived connection, by SQL text. Preparing costs about as much as running a small
-/// statement, and an append runs about ten, so the SQLite writer keeps them. The texts are few (multi-row inserts vary
-/// only with the row count); past <see cref="Capacity"/> the cache starts over rather than grow without bound.
+/// statement, and an append runs a dozen, so the SQLite writer keeps them. The texts are few (one insert per table,
+/// and reads whose lists travel as one parameter); past <see cref="Capacity"/> the cache starts over rather than grow
+/// without bound.
 /// </summary>
 internal sealed class StatementCache : IDisposable
 {

@@ -13,7 +13,7 @@ internal enum ColumnType
 
 internal sealed record Column(string Name, ColumnType Type);
 
-/// <summary>A table as the ledger inserts into it: its columns in row order, and what follows the rows (ON CONFLICT, RETURNING).</summary>
+/// <summary>A table as the ledger inserts into it: its columns in row order, and what follows the rows (an ON CONFLICT clause).</summary>
 internal sealed record TableShape(string Table, IReadOnlyList<Column> Columns, string Suffix = "")
 {
     public string ColumnList { get; } = string.Join(", ", Columns.Select(c => c.Name));

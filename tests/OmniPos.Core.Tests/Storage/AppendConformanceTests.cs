@@ -124,21 +124,70 @@ public abstract class AppendConformanceTests : StoreTestBase
     public async Task A_write_the_database_refuses_fails_only_its_own_event()
     {
         await Backend.RefuseSaleLinesOfAsync("SKU-3");
-        PosEvent[] together =
-        [
+
+        var appends = await StartTogetherAsync(
             TestEvents.Event(TestEvents.Sale("T-1", ("SKU-1", 1, 10.00m))),
             TestEvents.Event(TestEvents.Sale("T-2", ("SKU-3", 1, 10.00m))),
-            TestEvents.Event(TestEvents.Sale("T-3", ("SKU-2", 1, 10.00m))),
-        ];
+            TestEvents.Event(TestEvents.Sale("T-3", ("SKU-2", 1, 10.00m))));
 
-        var appends = together.Select(e => Store.AppendAsync(e, CancellationToken.None)).ToList();
-        await Assert.ThrowsAnyAsync<Exception>(() => appends[1]);
-
+        var refused = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => appends[1]);
+        Assert.Contains("refused by the test", refused.Message, StringComparison.Ordinal);
         Assert.Equal(AppendStatus.Accepted, (await appends[0]).Status);
         Assert.Equal(AppendStatus.Accepted, (await appends[2]).Status);
-        Assert.Equal(["T-1", "T-3"], (await AllBodiesAsync()).Select(b => ((SaleRecorded)b).TransactionId));
+        Assert.Equal(["T-0", "T-1", "T-3"], (await AllBodiesAsync()).Select(b => ((SaleRecorded)b).TransactionId));
         Assert.Equal(0, (await Store.GetStockAsync("SKU-3", TestCatalog.StoreId, CancellationToken.None)).OnHand);
         Assert.Equal(AppendStatus.Accepted, (await AppendAsync(TestEvents.Sale("T-4", ("SKU-1", 1, 10.00m)))).Status);
+    }
+
+    [Fact]
+    public async Task A_capture_and_refunds_of_one_tender_recorded_together_keep_its_balance()
+    {
+        await AppendAcceptedAsync(TestEvents.Sale("T-1", ("SKU-1", 1, 30.00m)) with
+        {
+            Tenders = [new Tender(1, TenderKind.CardNotPresent, 30.00m, TestEvents.Card())],
+        });
+
+        var outcomes = await AppendTogetherAsync(
+            TestEvents.Event(new PaymentCaptured("T-1", 1, 30.00m)),
+            TestEvents.Event(new PaymentRefunded("T-1", 1, 20.00m, "price match")),
+            TestEvents.Event(new PaymentRefunded("T-1", 1, 15.00m, "goodwill")),
+            TestEvents.Event(new PaymentRefunded("T-1", 1, 10.00m, "goodwill")));
+
+        Assert.Equal([AppendStatus.Accepted, AppendStatus.Accepted, AppendStatus.Rejected, AppendStatus.Accepted], outcomes.Select(o => o.Status));
+        Assert.Contains(outcomes[2].Errors, e => e.Field == "body.amount");
+    }
+
+    [Fact]
+    public async Task A_reservation_and_its_releases_recorded_together_never_release_more_than_reserved()
+    {
+        var outcomes = await AppendTogetherAsync(
+            TestEvents.Event(TestEvents.Move(MovementKind.Reservation, "SKU-4", 2)),
+            TestEvents.Event(TestEvents.Move(MovementKind.ReservationRelease, "SKU-4", 1)),
+            TestEvents.Event(TestEvents.Move(MovementKind.ReservationRelease, "SKU-4", 2)),
+            TestEvents.Event(TestEvents.Move(MovementKind.ReservationRelease, "SKU-4", 1)));
+
+        Assert.Equal([AppendStatus.Accepted, AppendStatus.Accepted, AppendStatus.Rejected, AppendStatus.Accepted], outcomes.Select(o => o.Status));
+        Assert.Equal(0, (await Store.GetStockAsync("SKU-4", TestCatalog.StoreId, CancellationToken.None)).Reserved);
+    }
+
+    [Fact]
+    public async Task An_append_whose_caller_gave_up_is_still_recorded_once()
+    {
+        var sale = TestEvents.Event(TestEvents.Sale("T-1", ("SKU-1", 1, 10.00m)));
+        using var givingUp = new CancellationTokenSource();
+
+        Task<AppendOutcome> abandoned;
+        await using (await Backend.HoldWritesAsync())
+        {
+            abandoned = Store.AppendAsync(sale, givingUp.Token);
+            await givingUp.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => abandoned);
+        }
+
+        var resent = await Store.AppendAsync(sale, CancellationToken.None);
+
+        Assert.Equal(AppendStatus.Duplicate, resent.Status);
+        Assert.Single(await AllEventsAsync());
     }
 
     [Fact]
@@ -246,21 +295,21 @@ public abstract class AppendConformanceTests : StoreTestBase
 
     /// <summary>
     /// Appends the events so that the store records them in one transaction: while a lock holds the writer on a first,
-    /// unrelated sale, they queue in order, and it takes them all in once the lock goes.
+    /// unrelated sale (T-0), they queue in order, and it takes them all in once the lock goes.
     /// </summary>
-    private async Task<AppendOutcome[]> AppendTogetherAsync(params PosEvent[] events)
+    private async Task<AppendOutcome[]> AppendTogetherAsync(params PosEvent[] events) => await Task.WhenAll(await StartTogetherAsync(events));
+
+    private async Task<List<Task<AppendOutcome>>> StartTogetherAsync(params PosEvent[] events)
     {
         Task<AppendOutcome> first;
         List<Task<AppendOutcome>> appends;
         await using (await Backend.HoldWritesAsync())
         {
             first = AppendAsync(TestEvents.Sale("T-0", ("SKU-5", 1, 10.00m)));
-            await Task.Delay(TimeSpan.FromMilliseconds(100));
-            appends = [.. events.Select(e => Store.AppendAsync(e, CancellationToken.None))];
-            await Task.Delay(TimeSpan.FromMilliseconds(100));
+            appends = [.. events.Select(e => Store.AppendAsync(e, CancellationToken.None))]; // queued in order before the lock goes
         }
 
         Assert.Equal(AppendStatus.Accepted, (await first).Status);
-        return await Task.WhenAll(appends);
+        return appends;
     }
 }

@@ -2,10 +2,8 @@ namespace OmniPos.Core.Storage.Postgres;
 
 /// <summary>
 /// PostgreSQL is a round trip away, so rows go as one array per column, unnested into a single INSERT whose text is the
-/// same for any number of rows (and so is prepared once). An append transaction is begun and committed by statements
-/// that travel with its first reads and its last writes, so neither costs a round trip of its own; if anything fails,
-/// closing the connection rolls it back. It starts by taking the seq barrier lock (see
-/// <see cref="PostgresOperationalStore.ReadEventsAsync"/>), and rows to be changed are locked as they are read.
+/// same for any number of rows (and so is prepared once). An append transaction starts by taking the seq barrier lock
+/// (see <see cref="PostgresOperationalStore.ReadEventsAsync"/>), and rows to be changed are locked as they are read.
 /// </summary>
 internal sealed class PostgresDialect : SqlDialect
 {
@@ -17,13 +15,9 @@ internal sealed class PostgresDialect : SqlDialect
 
     public override string LockRowsSuffix => " FOR UPDATE";
 
-    public override void OpenTransaction(SqlBatch batch)
-    {
-        batch.Execute("BEGIN", []);
-        batch.Query($"SELECT pg_advisory_xact_lock_shared({PostgresOperationalStore.SeqBarrierLock})", _ => { }, []);
-    }
-
-    public override string? CommitStatement => "COMMIT";
+    /// <summary>The seq barrier, shared, before any seq is taken; its one row is of no interest.</summary>
+    public override void OpenTransaction(SqlBatch batch) =>
+        batch.AddQuery($"SELECT pg_advisory_xact_lock_shared({PostgresOperationalStore.SeqBarrierLock})", _ => { });
 
     /// <summary>From the events sequence, after the seq barrier lock (see <see cref="OpenTransaction"/>); seqs left unused are gaps.</summary>
     public override string FreshSeqs =>

@@ -21,7 +21,7 @@ public sealed class PostgresOperationalStore : LedgerStore
     private PostgresOperationalStore(NpgsqlDataSource dataSource, TimeProvider clock, ILogger logger)
         : base(new GroupCommitQueue(PostgresDialect.Instance, clock,
             async ct => AppendTransaction.OnBorrowed(await dataSource.OpenConnectionAsync(ct)),
-            e => e is PostgresException pg && IsRace(pg), logger))
+            Classify, logger))
     {
         _dataSource = dataSource;
     }
@@ -31,8 +31,9 @@ public sealed class PostgresOperationalStore : LedgerStore
     {
         // Appends run the same few statements over and over: Npgsql prepares them on the server after two uses. Each run
         // is planned for its own lists, though: a generic plan made while a table was still small keeps scanning it
-        // whole as it grows (measured: lookups slowing from 0.1 to 3 ms within a minute of a fresh start). Appends
-        // leave no session state behind (their advisory lock ends with the transaction), so a connection needs no reset.
+        // whole as it grows (measured: lookups slowing from 0.1 to 3 ms within a minute of a fresh start). Nothing leaves
+        // session state behind (the migration lock is released in a finally; every other lock is transaction-level), so
+        // a connection needs no reset.
         var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString)
         {
             MaxAutoPrepare = 64,
@@ -83,7 +84,8 @@ public sealed class PostgresOperationalStore : LedgerStore
             return [];
         }
 
-        await Sql.ExecuteAsync(c, null, "SELECT pg_advisory_lock(@k); SELECT pg_advisory_unlock(@k)", cancellationToken, Sql.P("@k", SeqBarrierLock));
+        // Outside a transaction, a transaction-level lock lasts for this one statement: it cannot outlive a cancelled read.
+        await Sql.ExecuteAsync(c, null, "SELECT pg_advisory_xact_lock(@k)", cancellationToken, Sql.P("@k", SeqBarrierLock));
         return await SelectEventsAsync(c, afterSeq, handedOut, maxCount, cancellationToken);
     }
 
@@ -92,6 +94,18 @@ public sealed class PostgresOperationalStore : LedgerStore
 
     private protected override ValueTask CloseAsync() => _dataSource.DisposeAsync();
 
-    private static bool IsRace(PostgresException e) =>
-        e.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure;
+    /// <summary>
+    /// A race is another process recording the same event id or receipt number meanwhile, or locking rows in the other
+    /// order; any other unique violation is a fault like every constraint. Data errors (class 22), constraints (23) and
+    /// raised exceptions (P0) come from one event's rows; anything else (connection, server) is the store's.
+    /// </summary>
+    private static AppendFault Classify(Exception e) => e switch
+    {
+        PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "events_event_id_key" or "transactions_pkey" } => AppendFault.Race,
+        PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure } => AppendFault.Race,
+        PostgresException pg when pg.SqlState.StartsWith("22", StringComparison.Ordinal) || pg.SqlState.StartsWith("23", StringComparison.Ordinal)
+            || pg.SqlState.StartsWith("P0", StringComparison.Ordinal) => AppendFault.Event,
+        NpgsqlException => AppendFault.Store,
+        _ => AppendFault.Event,
+    };
 }

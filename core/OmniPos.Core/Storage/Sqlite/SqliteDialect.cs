@@ -21,12 +21,10 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override string LockRowsSuffix => "";
 
-    /// <summary>Nothing: the writer's DbTransaction began with BEGIN IMMEDIATE, which took the write lock.</summary>
+    /// <summary>Nothing: the writer's transaction began with BEGIN IMMEDIATE, which took the write lock.</summary>
     public override void OpenTransaction(SqlBatch batch)
     {
     }
-
-    public override string? CommitStatement => null;
 
     /// <summary>The one writer holds the write lock, so the seqs after the highest are free until it commits.</summary>
     public override string FreshSeqs =>

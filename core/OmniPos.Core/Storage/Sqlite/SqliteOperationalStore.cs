@@ -12,13 +12,17 @@ namespace OmniPos.Core.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteOperationalStore : LedgerStore
 {
+    private const int SqliteTooBig = 18;
+    private const int SqliteConstraint = 19;
+    private const int SqliteMismatch = 20;
+    private const int SqliteRange = 25;
     private readonly string _connectionString;
     private readonly SqliteConnection _writer;
     private readonly StatementCache _statements;
 
     private SqliteOperationalStore(string connectionString, SqliteConnection writer, StatementCache statements, TimeProvider clock, ILogger logger)
         : base(new GroupCommitQueue(SqliteDialect.Instance, clock,
-            ct => AppendTransaction.BeginAsync(writer, statements, ct), _ => false, logger))
+            ct => AppendTransaction.BeginAsync(writer, statements, ct), Classify, logger))
     {
         _connectionString = connectionString;
         _writer = writer;
@@ -57,7 +61,8 @@ public sealed class SqliteOperationalStore : LedgerStore
 
     public override async Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(long afterSeq, int maxCount, CancellationToken cancellationToken)
     {
-        // One writer assigns seqs in commit order, so every committed seq is final: nothing smaller can appear later.
+        // Seqs are assigned in commit order by whichever writer holds the write lock (BEGIN IMMEDIATE, across processes too),
+        // so every committed seq is final: nothing smaller can appear later.
         await using var c = await OpenConnectionAsync(cancellationToken);
         return await SelectEventsAsync(c, afterSeq, null, maxCount, cancellationToken);
     }
@@ -73,6 +78,15 @@ public sealed class SqliteOperationalStore : LedgerStore
     {
         _statements.Dispose();
         await _writer.DisposeAsync();
-        SqliteConnection.ClearPool(new SqliteConnection(_connectionString));
+        using var pooled = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(pooled);
     }
+
+    /// <summary>One writer holds the write lock from BEGIN IMMEDIATE, so nothing races it; busy, I/O and full-disk errors are the store's.</summary>
+    private static AppendFault Classify(Exception e) => e switch
+    {
+        SqliteException { SqliteErrorCode: SqliteConstraint or SqliteMismatch or SqliteTooBig or SqliteRange } => AppendFault.Event,
+        SqliteException => AppendFault.Store,
+        _ => AppendFault.Event,
+    };
 }
