@@ -14,19 +14,22 @@ public sealed class PostgresSeqBarrierTests(PostgresFixture postgres) : StoreTes
 {
     protected override async Task<StoreBackend> CreateBackendAsync() => await postgres.CreateBackendAsync();
 
+    /// <summary>A key of the test's own: while the test holds it, a 'slow-' event's insert waits with its seq taken.</summary>
+    private const long SlowLock = 20_261_123;
+
     [Fact]
     public async Task A_reader_never_passes_a_seq_that_an_open_append_can_still_commit()
     {
-        await using (var setup = new NpgsqlConnection(Backend.ConnectionString))
+        await using var gate = new NpgsqlConnection(Backend.ConnectionString);
+        await gate.OpenAsync();
+        await using (var setup = new NpgsqlCommand($$"""
+            CREATE FUNCTION hold_slow_events() RETURNS trigger LANGUAGE plpgsql AS
+            $$ BEGIN IF NEW.event_id LIKE 'slow-%' THEN PERFORM pg_advisory_xact_lock({{SlowLock}}); END IF; RETURN NEW; END $$;
+            CREATE TRIGGER hold_slow_events BEFORE INSERT ON events FOR EACH ROW EXECUTE FUNCTION hold_slow_events();
+            SELECT pg_advisory_lock({{SlowLock}});
+            """, gate))
         {
-            await setup.OpenAsync();
-            // A trigger runs after the seq is taken, so a 'slow-' event holds its seq in an open transaction.
-            await using var command = new NpgsqlCommand("""
-                CREATE FUNCTION hold_slow_events() RETURNS trigger LANGUAGE plpgsql AS
-                $$ BEGIN IF NEW.event_id LIKE 'slow-%' THEN PERFORM pg_sleep(2); END IF; RETURN NEW; END $$;
-                CREATE TRIGGER hold_slow_events BEFORE INSERT ON events FOR EACH ROW EXECUTE FUNCTION hold_slow_events();
-                """, setup);
-            await command.ExecuteNonQueryAsync();
+            await setup.ExecuteNonQueryAsync();
         }
 
         await using var otherProcess = await Backend.OpenAsync();
@@ -35,13 +38,19 @@ public sealed class PostgresSeqBarrierTests(PostgresFixture postgres) : StoreTes
         await WaitUntilSeqHandedOutAsync(before + 1);
         var fast = await otherProcess.AppendAsync(TestEvents.Event(TestEvents.Sale("T-fast", ("SKU-3", 1, 10.00m))), CancellationToken.None);
         Assert.Equal(AppendStatus.Accepted, fast.Status);
-        Assert.False(slow.IsCompleted, "the slow append should still be open when the fast one commits");
+        Assert.False(slow.IsCompleted, "the slow append is held open by the test's lock");
 
-        var read = await Store.ReadEventsAsync(before, 100, CancellationToken.None);
+        var read = Store.ReadEventsAsync(before, 100, CancellationToken.None);
+        await Task.WhenAny(read, Task.Delay(TimeSpan.FromMilliseconds(300)));
+        Assert.False(read.IsCompleted, "the reader waits while a smaller seq can still commit");
+        await using (var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({SlowLock})", gate))
+        {
+            await release.ExecuteNonQueryAsync();
+        }
 
         var slowSeq = (await slow).Seq!.Value;
         Assert.True(slowSeq < fast.Seq);
-        Assert.Equal([slowSeq, fast.Seq!.Value], read.Select(e => e.Seq));
+        Assert.Equal([slowSeq, fast.Seq!.Value], (await read).Select(e => e.Seq));
     }
 
     private async Task WaitUntilSeqHandedOutAsync(long seq)
