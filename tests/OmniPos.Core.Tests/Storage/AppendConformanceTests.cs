@@ -293,6 +293,25 @@ public abstract class AppendConformanceTests : StoreTestBase
         Assert.Equal(-5, (await reopened.GetStockAsync("SKU-3", TestCatalog.StoreId, CancellationToken.None)).OnHand);
     }
 
+    [Fact]
+    public async Task Closing_the_store_records_the_appends_still_waiting_first()
+    {
+        List<Task<AppendOutcome>> appends;
+        Task closing;
+        await using (await Backend.HoldWritesAsync())
+        {
+            appends = [.. Enumerable.Range(1, 5).Select(i => Store.AppendAsync(TestEvents.Event(TestEvents.Sale($"T-{i}", ("SKU-3", 1, 10.00m))), CancellationToken.None))];
+            closing = CloseStoreAsync();
+            Assert.False(closing.IsCompleted, "closing waits for the queued appends");
+        }
+
+        await closing;
+        Assert.All(await Task.WhenAll(appends), outcome => Assert.Equal(AppendStatus.Accepted, outcome.Status));
+        await using var reopened = await Backend.OpenAsync();
+        Assert.Equal(5, (await reopened.ReadEventsAsync(0, 100, CancellationToken.None)).Count);
+        Assert.Equal(-5, (await reopened.GetStockAsync("SKU-3", TestCatalog.StoreId, CancellationToken.None)).OnHand);
+    }
+
     /// <summary>
     /// Appends the events so that the store records them in one transaction: while a lock holds the writer on a first,
     /// unrelated sale (T-0), they queue in order, and it takes them all in once the lock goes.
