@@ -7,8 +7,8 @@ namespace OmniPos.Core.Storage.Sqlite;
 /// <summary>
 /// The embedded store: one SQLite file in WAL mode with <c>synchronous=FULL</c>, so a commit is on disk before it is
 /// acknowledged. SQLite has one writer at a time, so appends are recorded in groups by a single writer connection that
-/// keeps its statements prepared (see <see cref="GroupCommitQueue"/>). Readers use their own pooled connections and
-/// never block it.
+/// keeps its statements prepared (see <see cref="GroupCommitQueue"/>) and writes its log through
+/// <see cref="CoalescingWalVfs"/>. Readers use their own pooled connections and never block it.
 /// </summary>
 public sealed class SqliteOperationalStore : LedgerStore
 {
@@ -33,14 +33,10 @@ public sealed class SqliteOperationalStore : LedgerStore
     public static async Task<SqliteOperationalStore> OpenAsync(string path, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            ForeignKeys = true,
-            DefaultTimeout = 30, // also how long a connection waits for another process's write lock
-        }.ToString();
-        var writer = new SqliteConnection(connectionString);
+        var connectionString = ConnectionString(path, pooled: true);
+        CoalescingWalVfs.EnsureRegistered();
+        // Its own connection string (and no pool), so closing the store closes the file.
+        var writer = new SqliteConnection(ConnectionString(CoalescingWalVfs.UriFor(path), pooled: false));
         try
         {
             await writer.OpenAsync(cancellationToken);
@@ -58,6 +54,15 @@ public sealed class SqliteOperationalStore : LedgerStore
 
         return new SqliteOperationalStore(connectionString, writer, new StatementCache(), clock, logger);
     }
+
+    private static string ConnectionString(string dataSource, bool pooled) => new SqliteConnectionStringBuilder
+    {
+        DataSource = dataSource,
+        Mode = SqliteOpenMode.ReadWriteCreate,
+        ForeignKeys = true,
+        DefaultTimeout = 30, // also how long a connection waits for another process's write lock
+        Pooling = pooled,
+    }.ToString();
 
     public override async Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(long afterSeq, int maxCount, CancellationToken cancellationToken)
     {
