@@ -11,12 +11,15 @@ namespace OmniPos.Core.Storage.Sqlite;
 /// truncates or closes it. Measured on this VM, that halves the time a commit spends writing. What reaches the disk,
 /// and when the sync makes it durable, is unchanged: SQLite only tells other connections about frames after the sync,
 /// by which time they are in the file. It needs a sync at every commit (synchronous=FULL): without one, committed
-/// frames could sit in memory while others read the log. Every other file is the default VFS's, untouched.
+/// frames could sit in memory while others read the log. And it needs SQLite to write a transaction's frames only as
+/// it commits (<c>cache_spill=OFF</c>): frames of a transaction that rolled back must not linger here and be written
+/// later over frames another writer committed. Every other file is the default VFS's, untouched.
 /// </summary>
 internal static unsafe partial class CoalescingWalVfs
 {
     public const string Name = "omnipos-coalescing-wal";
     private const int SqliteOk = 0;
+    private const int SqliteNoMem = 7;
     private const int SqliteOpenWal = 0x00080000;
 
     /// <summary>
@@ -91,7 +94,8 @@ internal static unsafe partial class CoalescingWalVfs
             escaped.Append(c switch { '%' => "%25", '?' => "%3f", '#' => "%23", _ => c.ToString() });
         }
 
-        return $"file:{escaped}?vfs={Name}";
+        // psow=1 (SQLite's default, stated): no padding frames, whose tail SQLite would write after the sync.
+        return $"file:{escaped}?vfs={Name}&psow=1";
     }
 
     [LibraryImport("e_sqlite3")]
@@ -109,23 +113,34 @@ internal static unsafe partial class CoalescingWalVfs
         }
 
         var wal = (WalFile*)file;
-        wal->Base.Methods = null;
+        wal->Base.Methods = null; // what SQLite expects of a file that failed to open
+        byte* buffer;
+        try
+        {
+            buffer = (byte*)NativeMemory.Alloc(BufferSize);
+        }
+        catch (OutOfMemoryException)
+        {
+            return SqliteNoMem; // nothing may be thrown back into SQLite
+        }
+
         var real = (SqliteFile*)(wal + 1);
         var rc = s_default->Open(s_default, name, real, flags, outFlags);
         if (rc != SqliteOk)
         {
+            NativeMemory.Free(buffer);
             return rc;
         }
 
-        wal->Real = real;
-        wal->Buffer = (byte*)NativeMemory.Alloc(BufferSize);
-        wal->Start = 0;
-        wal->Length = 0;
-        wal->Base.Methods = s_walMethods;
+        *wal = new WalFile { Base = new SqliteFile { Methods = s_walMethods }, Real = real, Buffer = buffer };
         return SqliteOk;
     }
 
-    /// <summary>Writes what is gathered; on failure it is dropped, and SQLite abandons the transaction that wrote it.</summary>
+    /// <summary>
+    /// Writes what is gathered. What fails to be written is dropped, and the failure is kept for the next sync, so the
+    /// commit those frames belong to fails even if the caller that saw the error first ignored it (SQLite ignores the
+    /// result of some file controls).
+    /// </summary>
     private static int Flush(SqliteFile* file)
     {
         var wal = (WalFile*)file;
@@ -136,6 +151,11 @@ internal static unsafe partial class CoalescingWalVfs
 
         var rc = wal->Real->Methods->Write(wal->Real, wal->Buffer, wal->Length, wal->Start);
         wal->Length = 0;
+        if (rc != SqliteOk && wal->LostWrite == SqliteOk)
+        {
+            wal->LostWrite = rc;
+        }
+
         return rc;
     }
 
@@ -169,17 +189,24 @@ internal static unsafe partial class CoalescingWalVfs
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static int Sync(SqliteFile* file, int flags) =>
-        Flush(file) is var rc and not SqliteOk ? rc : Real(file)->Methods->Sync(Real(file), flags);
+    private static int Sync(SqliteFile* file, int flags)
+    {
+        var wal = (WalFile*)file;
+        Flush(file);
+        var lost = wal->LostWrite;
+        wal->LostWrite = SqliteOk;
+        return lost != SqliteOk ? lost : Real(file)->Methods->Sync(Real(file), flags);
+    }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static int Close(SqliteFile* file)
     {
-        var flushed = Flush(file);
+        var wal = (WalFile*)file;
+        Flush(file);
         var closed = Real(file)->Methods->Close(Real(file));
-        NativeMemory.Free(((WalFile*)file)->Buffer);
-        ((WalFile*)file)->Buffer = null;
-        return flushed != SqliteOk ? flushed : closed;
+        NativeMemory.Free(wal->Buffer);
+        wal->Buffer = null;
+        return wal->LostWrite != SqliteOk ? wal->LostWrite : closed;
     }
 
     // The rest read or change the file as it is on disk, so what is gathered goes first; locking involves no data.
@@ -233,6 +260,7 @@ internal static unsafe partial class CoalescingWalVfs
         public byte* Buffer;
         public long Start;
         public int Length;
+        public int LostWrite;
     }
 
     /// <summary>sqlite3_io_methods, version 1 (the members after DeviceCharacteristics are never asked of a log file).</summary>

@@ -43,7 +43,12 @@ public sealed class SqliteOperationalStore : LedgerStore
             // A checkpoint copies each page once however often the log rewrote it, and appends rewrite the same stock and
             // index pages in every commit: checkpointing every 10,000 pages (about 40 MB of log) rather than SQLite's 1,000
             // copies fewer pages per event (measured: about 4% more appends per second and a lower p99).
-            await Sql.ExecuteAsync(writer, null, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA wal_autocheckpoint = 10000;", cancellationToken);
+            // cache_spill=OFF: a transaction's pages reach the log only when it commits, as CoalescingWalVfs requires.
+            await Sql.ExecuteAsync(writer, null,
+                "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA wal_autocheckpoint = 10000; PRAGMA cache_spill = OFF;", cancellationToken);
+            await RequireAsync(writer, "journal_mode", "wal", cancellationToken);
+            await RequireAsync(writer, "synchronous", "2", cancellationToken);
+            await RequireAsync(writer, "cache_spill", "0", cancellationToken);
             await SchemaMigrator.MigrateAsync(writer, "Sqlite", cancellationToken);
         }
         catch
@@ -53,6 +58,17 @@ public sealed class SqliteOperationalStore : LedgerStore
         }
 
         return new SqliteOperationalStore(connectionString, writer, new StatementCache(), clock, logger);
+    }
+
+    /// <summary>Fails unless a setting the writer's durability depends on is what it asked for.</summary>
+    private static async Task RequireAsync(SqliteConnection writer, string pragma, string expected, CancellationToken ct)
+    {
+        await using var command = Sql.Command(writer, null, $"PRAGMA {pragma}");
+        var actual = Convert.ToString(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+        if (!string.Equals(actual, expected, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"SQLite's {pragma} is {actual} where the store needs {expected}; the file system may not support it");
+        }
     }
 
     private static string ConnectionString(string dataSource, bool pooled) => new SqliteConnectionStringBuilder
