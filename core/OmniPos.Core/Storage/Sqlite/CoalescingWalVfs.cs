@@ -8,7 +8,7 @@ namespace OmniPos.Core.Storage.Sqlite;
 /// SQLite's own file system (VFS) with one change for write-ahead logs: SQLite writes each log frame as two writes (its
 /// header, then the page), so a commit of 50 pages makes 100 system calls before its sync. Here a log's writes are
 /// gathered in memory while they follow one another and go to the file as one write when SQLite syncs, reads, sizes,
-/// truncates or closes it. Measured on this VM, that halves the time a commit spends writing. What reaches the disk,
+/// truncates or closes it. Measured here, a commit of about 46 pages went from 1.1 ms to 0.85 ms. What reaches the disk,
 /// and when the sync makes it durable, is unchanged: SQLite only tells other connections about frames after the sync,
 /// by which time they are in the file. It needs a sync at every commit (synchronous=FULL): without one, committed
 /// frames could sit in memory while others read the log. And it needs SQLite to write a transaction's frames only as
