@@ -13,25 +13,37 @@ namespace OmniPos.Core.Ledger;
 /// </summary>
 internal static class LedgerQueries
 {
-    /// <summary>Adds the segment's reads to the batch; the function answers the facts once the batch has run.</summary>
-    public static Func<SegmentFacts> AskFor(SqlBatch batch, SqlDialect dialect, IReadOnlyList<PreparedEvent> segment)
+    /// <summary>
+    /// Adds the segment's reads to the batch; the function answers the facts once the batch has run. Catalog facts found
+    /// in <paramref name="catalog"/> are not asked for again, and those read are added to it.
+    /// </summary>
+    public static Func<SegmentFacts> AskFor(SqlBatch batch, SqlDialect dialect, IReadOnlyList<PreparedEvent> segment, CatalogCache? catalog)
     {
         var facts = new SegmentFacts();
-        batch.AddQuery(dialect.FreshSeqs, r => facts.FreshSeqs.Enqueue(r.GetInt64(0)), P("@count", segment.Count));
+        batch.AddQuery(dialect.FreshSeqs, r => facts.AddFreshSeqs(r.GetInt64(0), r.GetInt32(1)), P("@count", segment.Count));
         var refs = segment.Select(p => p.References).ToList();
-        KeyValuePair<string, object?> List(string name, IEnumerable<string?> values) =>
-            P(name, dialect.ListValue(values.OfType<string>().Distinct(StringComparer.Ordinal)));
+        KeyValuePair<string, object?> List(string name, IEnumerable<string> values) => P(name, dialect.ListValue(values));
 
         batch.AddQuery($"SELECT event_id, seq, payload_hash FROM events WHERE {dialect.IsIn("event_id", "@ids")}",
             r => facts.Recorded[r.GetString(0)] = (r.GetInt64(1), r.GetString(2)),
-            List("@ids", segment.Select(p => p.Event.EventId)));
-        batch.AddQuery($"SELECT store_id, name, time_zone, currency, tax_jurisdiction FROM stores WHERE {dialect.IsIn("store_id", "@ids")}",
-            r => facts.Stores[r.GetString(0)] = new Store(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3).Trim(), r.GetString(4)),
-            List("@ids", segment.Select(p => p.Event.StoreId)));
-        batch.AddQuery($"SELECT device_id, store_id, kind FROM devices WHERE {dialect.IsIn("device_id", "@ids")}",
-            r => facts.Devices[r.GetString(0)] = new Device(r.GetString(0), r.GetString(1), EnumText.Parse<DeviceKind>(r.GetString(2))),
-            List("@ids", segment.Select(p => p.Event.DeviceId)));
-        AskWhichExist(batch, dialect, facts,
+            List("@ids", Distinct(segment.Select(p => p.Event.EventId))));
+        if (TakeCached(segment.Select(p => p.Event.StoreId), catalog?.Stores, facts.Stores) is { Count: > 0 } stores)
+        {
+            batch.AddQuery($"SELECT store_id, name, time_zone, currency, tax_jurisdiction FROM stores WHERE {dialect.IsIn("store_id", "@ids")}",
+                r => Remember(new Store(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3).Trim(), r.GetString(4)), s => s.StoreId,
+                    facts.Stores, catalog?.Stores),
+                List("@ids", stores));
+        }
+
+        if (TakeCached(segment.Select(p => p.Event.DeviceId), catalog?.Devices, facts.Devices) is { Count: > 0 } devices)
+        {
+            batch.AddQuery($"SELECT device_id, store_id, kind FROM devices WHERE {dialect.IsIn("device_id", "@ids")}",
+                r => Remember(new Device(r.GetString(0), r.GetString(1), EnumText.Parse<DeviceKind>(r.GetString(2))), d => d.DeviceId,
+                    facts.Devices, catalog?.Devices),
+                List("@ids", devices));
+        }
+
+        AskWhichExist(batch, dialect, facts, catalog,
             ("product", "products", "sku", refs.SelectMany(x => x.Skus)),
             ("promotion", "promotions", "promotion_id", refs.SelectMany(x => x.Promotions)),
             ("customer", "customers", "customer_id", refs.Select(x => x.CustomerId)),
@@ -39,7 +51,7 @@ internal static class LedgerQueries
             ("transaction", "transactions", "transaction_id", refs.Select(x => x.NewTransactionId)));
 
         var originals = refs.Select(x => x.OriginalTransactionId).OfType<string>().ToList();
-        var sales = originals.Count > 0 ? AskForSales(batch, dialect, List("@ids", originals)) : null;
+        var sales = originals.Count > 0 ? AskForSales(batch, dialect, List("@ids", Distinct(originals))) : null;
         foreach (var key in refs.SelectMany(x => x.ReservedStock).Distinct())
         {
             AskForStock(batch, key, dialect.LockRowsSuffix, level => facts.Stock[key] = level);
@@ -65,27 +77,79 @@ internal static class LedgerQueries
     /// <summary>
     /// One query answers which of the named things exist. Kinds with nothing to ask about are left out, which keeps the
     /// query small to plan (a sale asks about products and its receipt number, rarely more); each combination is one text.
+    /// Catalog kinds come from the cache when it knows them; receipt numbers are the ledger's and always asked.
     /// </summary>
-    private static void AskWhichExist(SqlBatch batch, SqlDialect dialect, SegmentFacts facts,
+    private static void AskWhichExist(SqlBatch batch, SqlDialect dialect, SegmentFacts facts, CatalogCache? catalog,
         params (string Kind, string Table, string Column, IEnumerable<string?> Ids)[] questions)
     {
         var parts = new List<string>();
         var parameters = new List<KeyValuePair<string, object?>>();
         foreach (var (kind, table, column, ids) in questions)
         {
-            var distinct = ids.OfType<string>().Distinct(StringComparer.Ordinal).ToList();
-            if (distinct.Count > 0)
+            var cached = kind == "transaction" ? null : catalog?.Existing(kind);
+            var unknown = new List<string>();
+            foreach (var id in Distinct(ids))
+            {
+                if (cached?.Contains(id) == true)
+                {
+                    KnownSet(facts, kind).Add(id);
+                }
+                else
+                {
+                    unknown.Add(id);
+                }
+            }
+
+            if (unknown.Count > 0)
             {
                 parts.Add($"SELECT '{kind}', {column} FROM {table} WHERE {dialect.IsIn(column, $"@{kind}")}");
-                parameters.Add(P($"@{kind}", dialect.ListValue(distinct)));
+                parameters.Add(P($"@{kind}", dialect.ListValue(unknown)));
             }
         }
 
         if (parts.Count > 0)
         {
-            batch.AddQuery(string.Join(" UNION ALL ", parts), r => KnownSet(facts, r.GetString(0)).Add(r.GetString(1)), [.. parameters]);
+            batch.AddQuery(string.Join(" UNION ALL ", parts), r =>
+            {
+                var (kind, id) = (r.GetString(0), r.GetString(1));
+                KnownSet(facts, kind).Add(id);
+                if (kind != "transaction")
+                {
+                    catalog?.Existing(kind).Add(id);
+                }
+            }, [.. parameters]);
         }
     }
+
+    /// <summary>Copies the cached rows of the ids into the facts; the distinct ids the cache does not know.</summary>
+    private static List<string> TakeCached<T>(IEnumerable<string?> ids, Dictionary<string, T>? cached, Dictionary<string, T> facts)
+    {
+        var unknown = new List<string>();
+        foreach (var id in Distinct(ids))
+        {
+            if (cached?.TryGetValue(id, out var row) == true)
+            {
+                facts[id] = row;
+            }
+            else
+            {
+                unknown.Add(id);
+            }
+        }
+
+        return unknown;
+    }
+
+    private static void Remember<T>(T row, Func<T, string> id, Dictionary<string, T> facts, Dictionary<string, T>? cached)
+    {
+        facts[id(row)] = row;
+        if (cached is not null)
+        {
+            cached[id(row)] = row;
+        }
+    }
+
+    private static IEnumerable<string> Distinct(IEnumerable<string?> ids) => ids.OfType<string>().Distinct(StringComparer.Ordinal);
 
     private static HashSet<string> KnownSet(SegmentFacts facts, string kind) => kind switch
     {

@@ -29,6 +29,15 @@ internal sealed class SegmentFacts
     /// <summary>Seqs for the segment's accepted events, one per event of the segment, taken in order.</summary>
     public Queue<long> FreshSeqs { get; } = new();
 
+    /// <summary>Adds a run of consecutive free seqs.</summary>
+    public void AddFreshSeqs(long first, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            FreshSeqs.Enqueue(first + i);
+        }
+    }
+
     /// <summary>The facts one event of the segment is validated against.</summary>
     public LedgerFacts For(PreparedEvent prepared)
     {

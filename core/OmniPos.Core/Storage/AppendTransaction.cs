@@ -1,4 +1,5 @@
 using System.Data.Common;
+using OmniPos.Core.Ledger;
 
 namespace OmniPos.Core.Storage;
 
@@ -13,24 +14,29 @@ internal sealed class AppendTransaction : IAsyncDisposable
     private readonly DbTransaction? _transaction;
     private readonly DbConnection? _borrowed;
 
-    private AppendTransaction(LedgerSession session, DbTransaction? transaction, DbConnection? borrowed)
+    private AppendTransaction(LedgerSession session, DbTransaction? transaction, DbConnection? borrowed, CatalogCache? catalog)
     {
         Session = session;
         _transaction = transaction;
         _borrowed = borrowed;
+        Catalog = catalog;
     }
 
     public LedgerSession Session { get; }
 
+    /// <summary>Catalog facts known to hold in this transaction, when the engine keeps them between transactions.</summary>
+    public CatalogCache? Catalog { get; }
+
     /// <summary>Begins a transaction on a long-lived connection that keeps its prepared statements.</summary>
-    public static async Task<AppendTransaction> BeginAsync(DbConnection connection, StatementCache statements, CancellationToken cancellationToken)
+    public static async Task<AppendTransaction> BeginAsync(DbConnection connection, StatementCache statements, INonQueryRunner writes,
+        CatalogCache catalog, CancellationToken cancellationToken)
     {
         var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        return new AppendTransaction(new LedgerSession(connection, transaction, statements), transaction, null);
+        return new AppendTransaction(new LedgerSession(connection, transaction, statements, writes), transaction, null, catalog);
     }
 
     /// <summary>A transaction begun and committed by statements in its batches, on a connection borrowed for it.</summary>
-    public static AppendTransaction OnBorrowed(DbConnection connection) => new(new LedgerSession(connection, null), null, connection);
+    public static AppendTransaction OnBorrowed(DbConnection connection) => new(new LedgerSession(connection, null), null, connection, null);
 
     /// <summary>Adds what begins the transaction to its first batch.</summary>
     public void Begin(SqlBatch first)

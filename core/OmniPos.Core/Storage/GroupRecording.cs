@@ -22,7 +22,7 @@ internal sealed class GroupRecording(AppendTransaction transaction, SqlDialect d
         foreach (var segment in Segments.Of(events))
         {
             var batch = StartBatch();
-            var facts = LedgerQueries.AskFor(batch, dialect, segment);
+            var facts = LedgerQueries.AskFor(batch, dialect, segment, transaction.Catalog);
             await batch.ExecuteAsync(transaction.Session, ct);
             _pending = Answer(segment, facts());
         }

@@ -4,16 +4,20 @@ namespace OmniPos.Core.Storage;
 
 /// <summary>
 /// The connection and transaction (if any) one piece of ledger work runs in, and where its commands come from: SQLite's single writer reuses
-/// prepared commands from a <see cref="StatementCache"/>; otherwise each command is new and disposed with the session.
-/// Commands handed out belong to the session: callers never dispose them.
+/// prepared commands from a <see cref="StatementCache"/> and runs its writes through an <see cref="INonQueryRunner"/>;
+/// otherwise each command is new and disposed with the session. Commands handed out belong to the session: callers never dispose them.
 /// </summary>
-internal sealed class LedgerSession(DbConnection connection, DbTransaction? transaction, StatementCache? cache = null) : IAsyncDisposable
+internal sealed class LedgerSession(DbConnection connection, DbTransaction? transaction, StatementCache? cache = null, INonQueryRunner? nonQueries = null)
+    : IAsyncDisposable
 {
     private readonly List<DbCommand> _owned = [];
 
     public DbConnection Connection => connection;
 
     public DbTransaction? Transaction => transaction;
+
+    /// <summary>Where statements that return no rows run, when the connection has a faster way than a command.</summary>
+    public INonQueryRunner? NonQueries => nonQueries;
 
     public DbCommand Command(string text, params KeyValuePair<string, object?>[] parameters)
     {

@@ -4,7 +4,8 @@ namespace OmniPos.Core.Storage;
 
 /// <summary>
 /// Statements that run together in order, each query with what to do with each of its rows. PostgreSQL gets them all
-/// in one round trip; SQLite, in-process, runs them one after another on the session's prepared commands.
+/// in one round trip; SQLite, in-process, runs them one after another on the session's prepared commands (its writes
+/// through the session's <see cref="LedgerSession.NonQueries"/>).
 /// </summary>
 internal sealed class SqlBatch
 {
@@ -34,6 +35,12 @@ internal sealed class SqlBatch
 
         foreach (var (statement, onRow) in _items)
         {
+            if (onRow is null && session.NonQueries is { } nonQueries)
+            {
+                nonQueries.Run(statement);
+                continue;
+            }
+
             var command = session.Command(statement.Text, [.. statement.Parameters]);
             if (onRow is null)
             {

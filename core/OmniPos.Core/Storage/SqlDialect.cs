@@ -15,7 +15,10 @@ internal abstract class SqlDialect
     /// <summary>The value to bind to a list parameter used in <see cref="IsIn"/>.</summary>
     public abstract object ListValue(IEnumerable<string> values);
 
-    /// <summary>A query returning <c>@count</c> seqs, ascending, that no event holds and that follow every seq recorded.</summary>
+    /// <summary>
+    /// A query returning <c>@count</c> seqs that no event holds and that follow every seq recorded, as runs of
+    /// consecutive seqs in ascending order: each row is a run's first seq and its length.
+    /// </summary>
     public abstract string FreshSeqs { get; }
 
     /// <summary>Statements that insert the rows, whatever their number, with SQL texts that do not depend on it.</summary>

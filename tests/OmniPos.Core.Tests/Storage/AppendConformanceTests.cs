@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using OmniPos.Core.Catalog;
 using OmniPos.Core.Devices;
 using OmniPos.Core.Events;
 using OmniPos.Core.Inventory;
@@ -310,6 +311,26 @@ public abstract class AppendConformanceTests : StoreTestBase
         await using var reopened = await Backend.OpenAsync();
         Assert.Equal(5, (await reopened.ReadEventsAsync(0, 100, CancellationToken.None)).Count);
         Assert.Equal(-5, (await reopened.GetStockAsync("SKU-3", TestCatalog.StoreId, CancellationToken.None)).OnHand);
+    }
+
+    [Fact]
+    public async Task Catalog_changes_saved_between_appends_apply_to_the_very_next_append()
+    {
+        await AppendAcceptedAsync(TestEvents.Sale("T-1", ("SKU-1", 1, 10.00m)));
+
+        await Store.SaveStoreAsync(new Store(TestCatalog.StoreId, "Fifth Avenue", "America/New_York", "CAD", "US-NY"), CancellationToken.None);
+        await Store.SaveStoreAsync(new Store("NJ-02", "Newark", "America/New_York", "USD", "US-NJ"), CancellationToken.None);
+        await Store.SaveDeviceAsync(new Device(TestCatalog.RegisterId, "NJ-02", DeviceKind.Register), CancellationToken.None);
+        var outcome = await AppendAsync(TestEvents.Sale("T-2", ("SKU-1", 1, 10.00m)));
+
+        Assert.Equal(AppendStatus.Rejected, outcome.Status);
+        Assert.Contains(outcome.Errors, e => (e.Field, e.Rule) == ("body.currency", "currency") && e.Message.Contains("CAD", StringComparison.Ordinal));
+        Assert.Contains(outcome.Errors, e => (e.Field, e.Rule) == ("deviceId", "reference"));
+
+        await Store.SaveProductAsync(new Product("SKU-NEW", "Launched today", ["Home", "Kitchen"], 4.25m, 10.00m), CancellationToken.None);
+        await Store.SaveDeviceAsync(new Device(TestCatalog.RegisterId, TestCatalog.StoreId, DeviceKind.Register), CancellationToken.None);
+        await Store.SaveStoreAsync(new Store(TestCatalog.StoreId, "Fifth Avenue", "America/New_York", "USD", "US-NY"), CancellationToken.None);
+        Assert.Equal(AppendStatus.Accepted, (await AppendAsync(TestEvents.Sale("T-3", ("SKU-NEW", 1, 10.00m)))).Status);
     }
 
     /// <summary>

