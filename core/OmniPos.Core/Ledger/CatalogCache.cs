@@ -3,10 +3,10 @@ using OmniPos.Core.Catalog;
 namespace OmniPos.Core.Ledger;
 
 /// <summary>
-/// Catalog facts a writer has read (stores, devices, and which products, promotions, customers and employees exist),
-/// kept across its transactions while nothing else writes to the database, so a segment asks only about what is new.
-/// The writer never writes the catalog itself: whoever does is another connection, and the owner learns of it through
-/// <see cref="Revalidate"/>, which it calls at the start of every transaction, once no other writer can commit until it ends.
+/// Catalog facts the append writer has read (stores, devices, and which products, promotions, customers and employees
+/// exist), kept from one transaction to the next so a segment asks only about what it has not seen. They stay true while
+/// the database's catalog version (the <c>catalog_version</c> table, moved on by every change to a catalog table) is the
+/// one they were read under: each segment reads the version along with its facts and hands it to <see cref="Confirm"/>.
 /// </summary>
 internal sealed class CatalogCache
 {
@@ -24,18 +24,20 @@ internal sealed class CatalogCache
         _existing.TryGetValue(kind, out var ids) ? ids : _existing[kind] = new HashSet<string>(StringComparer.Ordinal);
 
     /// <summary>
-    /// Keeps what is cached if <paramref name="version"/>, a value that changes whenever another connection commits, is the
-    /// one the cache was filled under; otherwise forgets it all.
+    /// True when the catalog version read in the current transaction is the one the cache was filled under, so what it
+    /// holds is still true; otherwise forgets everything and starts over under the new version.
     /// </summary>
-    public void Revalidate(long version)
+    public bool Confirm(long version)
     {
-        if (_version != version || Stores.Count + Devices.Count + _existing.Values.Sum(ids => ids.Count) > Capacity)
+        if (_version == version && Stores.Count + Devices.Count + _existing.Values.Sum(ids => ids.Count) <= Capacity)
         {
-            Stores.Clear();
-            Devices.Clear();
-            _existing.Clear();
+            return true;
         }
 
+        Stores.Clear();
+        Devices.Clear();
+        _existing.Clear();
         _version = version;
+        return false;
     }
 }

@@ -15,11 +15,15 @@ internal static class LedgerQueries
 {
     /// <summary>
     /// Adds the segment's reads to the batch; the function answers the facts once the batch has run. Catalog facts found
-    /// in <paramref name="catalog"/> are not asked for again, and those read are added to it.
+    /// in <paramref name="catalog"/> are not asked for again, and those read are added to it; the catalog version read
+    /// first tells whether the cached ones still held (see <see cref="SegmentFacts.Stale"/>).
     /// </summary>
-    public static Func<SegmentFacts> AskFor(SqlBatch batch, SqlDialect dialect, IReadOnlyList<PreparedEvent> segment, CatalogCache? catalog)
+    public static Func<SegmentFacts> AskFor(SqlBatch batch, SqlDialect dialect, IReadOnlyList<PreparedEvent> segment, CatalogCache catalog)
     {
         var facts = new SegmentFacts();
+        long? catalogVersion = null;
+        batch.AddQuery("SELECT version FROM catalog_version", r => catalogVersion = r.GetInt64(0));
+
         batch.AddQuery(dialect.FreshSeqs, r => facts.AddFreshSeqs(r.GetInt64(0), r.GetInt32(1)), P("@count", segment.Count));
         var refs = segment.Select(p => p.References).ToList();
         KeyValuePair<string, object?> List(string name, IEnumerable<string> values) => P(name, dialect.ListValue(values));
@@ -27,19 +31,19 @@ internal static class LedgerQueries
         batch.AddQuery($"SELECT event_id, seq, payload_hash FROM events WHERE {dialect.IsIn("event_id", "@ids")}",
             r => facts.Recorded[r.GetString(0)] = (r.GetInt64(1), r.GetString(2)),
             List("@ids", Distinct(segment.Select(p => p.Event.EventId))));
-        if (TakeCached(segment.Select(p => p.Event.StoreId), catalog?.Stores, facts.Stores) is { Count: > 0 } stores)
+        if (TakeCached(segment.Select(p => p.Event.StoreId), catalog.Stores, facts.Stores, facts) is { Count: > 0 } stores)
         {
             batch.AddQuery($"SELECT store_id, name, time_zone, currency, tax_jurisdiction FROM stores WHERE {dialect.IsIn("store_id", "@ids")}",
                 r => Remember(new Store(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3).Trim(), r.GetString(4)), s => s.StoreId,
-                    facts.Stores, catalog?.Stores),
+                    facts.Stores, catalog.Stores),
                 List("@ids", stores));
         }
 
-        if (TakeCached(segment.Select(p => p.Event.DeviceId), catalog?.Devices, facts.Devices) is { Count: > 0 } devices)
+        if (TakeCached(segment.Select(p => p.Event.DeviceId), catalog.Devices, facts.Devices, facts) is { Count: > 0 } devices)
         {
             batch.AddQuery($"SELECT device_id, store_id, kind FROM devices WHERE {dialect.IsIn("device_id", "@ids")}",
                 r => Remember(new Device(r.GetString(0), r.GetString(1), EnumText.Parse<DeviceKind>(r.GetString(2))), d => d.DeviceId,
-                    facts.Devices, catalog?.Devices),
+                    facts.Devices, catalog.Devices),
                 List("@ids", devices));
         }
 
@@ -60,6 +64,7 @@ internal static class LedgerQueries
         return () =>
         {
             sales?.AddTo(facts.Sales);
+            facts.Stale = !catalog.Confirm(catalogVersion ?? throw new InvalidOperationException("the catalog version was not read")) && facts.FromCache > 0;
             return facts;
         };
     }
@@ -79,20 +84,21 @@ internal static class LedgerQueries
     /// query small to plan (a sale asks about products and its receipt number, rarely more); each combination is one text.
     /// Catalog kinds come from the cache when it knows them; receipt numbers are the ledger's and always asked.
     /// </summary>
-    private static void AskWhichExist(SqlBatch batch, SqlDialect dialect, SegmentFacts facts, CatalogCache? catalog,
+    private static void AskWhichExist(SqlBatch batch, SqlDialect dialect, SegmentFacts facts, CatalogCache catalog,
         params (string Kind, string Table, string Column, IEnumerable<string?> Ids)[] questions)
     {
         var parts = new List<string>();
         var parameters = new List<KeyValuePair<string, object?>>();
         foreach (var (kind, table, column, ids) in questions)
         {
-            var cached = kind == "transaction" ? null : catalog?.Existing(kind);
+            var cached = kind == "transaction" ? null : catalog.Existing(kind);
             var unknown = new List<string>();
             foreach (var id in Distinct(ids))
             {
                 if (cached?.Contains(id) == true)
                 {
                     KnownSet(facts, kind).Add(id);
+                    facts.FromCache++;
                 }
                 else
                 {
@@ -115,21 +121,22 @@ internal static class LedgerQueries
                 KnownSet(facts, kind).Add(id);
                 if (kind != "transaction")
                 {
-                    catalog?.Existing(kind).Add(id);
+                    catalog.Existing(kind).Add(id);
                 }
             }, [.. parameters]);
         }
     }
 
     /// <summary>Copies the cached rows of the ids into the facts; the distinct ids the cache does not know.</summary>
-    private static List<string> TakeCached<T>(IEnumerable<string?> ids, Dictionary<string, T>? cached, Dictionary<string, T> facts)
+    private static List<string> TakeCached<T>(IEnumerable<string?> ids, Dictionary<string, T> cached, Dictionary<string, T> found, SegmentFacts facts)
     {
         var unknown = new List<string>();
         foreach (var id in Distinct(ids))
         {
-            if (cached?.TryGetValue(id, out var row) == true)
+            if (cached.TryGetValue(id, out var row))
             {
-                facts[id] = row;
+                found[id] = row;
+                facts.FromCache++;
             }
             else
             {
@@ -140,13 +147,10 @@ internal static class LedgerQueries
         return unknown;
     }
 
-    private static void Remember<T>(T row, Func<T, string> id, Dictionary<string, T> facts, Dictionary<string, T>? cached)
+    private static void Remember<T>(T row, Func<T, string> id, Dictionary<string, T> facts, Dictionary<string, T> cached)
     {
         facts[id(row)] = row;
-        if (cached is not null)
-        {
-            cached[id(row)] = row;
-        }
+        cached[id(row)] = row;
     }
 
     private static IEnumerable<string> Distinct(IEnumerable<string?> ids) => ids.OfType<string>().Distinct(StringComparer.Ordinal);

@@ -26,6 +26,12 @@ internal sealed class SegmentFacts
 
     public Dictionary<StockKey, StockLevel> Stock { get; } = [];
 
+    /// <summary>How many of the facts came from a <see cref="CatalogCache"/> rather than the database.</summary>
+    public int FromCache { get; set; }
+
+    /// <summary>True when facts came from a cache that the catalog version read with them showed to be out of date: they must be read again.</summary>
+    public bool Stale { get; set; }
+
     /// <summary>Seqs for the segment's accepted events, one per event of the segment, taken in order.</summary>
     public Queue<long> FreshSeqs { get; } = new();
 

@@ -14,7 +14,7 @@ internal sealed class AppendTransaction : IAsyncDisposable
     private readonly DbTransaction? _transaction;
     private readonly DbConnection? _borrowed;
 
-    private AppendTransaction(LedgerSession session, DbTransaction? transaction, DbConnection? borrowed, CatalogCache? catalog)
+    private AppendTransaction(LedgerSession session, DbTransaction? transaction, DbConnection? borrowed, CatalogCache catalog)
     {
         Session = session;
         _transaction = transaction;
@@ -24,8 +24,8 @@ internal sealed class AppendTransaction : IAsyncDisposable
 
     public LedgerSession Session { get; }
 
-    /// <summary>Catalog facts known to hold in this transaction, when the engine keeps them between transactions.</summary>
-    public CatalogCache? Catalog { get; }
+    /// <summary>The catalog facts the store's writer keeps between its transactions.</summary>
+    public CatalogCache Catalog { get; }
 
     /// <summary>Begins a transaction on a long-lived connection that keeps its prepared statements.</summary>
     public static async Task<AppendTransaction> BeginAsync(DbConnection connection, StatementCache statements, INonQueryRunner writes,
@@ -36,7 +36,8 @@ internal sealed class AppendTransaction : IAsyncDisposable
     }
 
     /// <summary>A transaction begun and committed by statements in its batches, on a connection borrowed for it.</summary>
-    public static AppendTransaction OnBorrowed(DbConnection connection) => new(new LedgerSession(connection, null), null, connection, null);
+    public static AppendTransaction OnBorrowed(DbConnection connection, CatalogCache catalog) =>
+        new(new LedgerSession(connection, null), null, connection, catalog);
 
     /// <summary>Adds what begins the transaction to its first batch.</summary>
     public void Begin(SqlBatch first)

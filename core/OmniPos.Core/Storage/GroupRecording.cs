@@ -21,10 +21,22 @@ internal sealed class GroupRecording(AppendTransaction transaction, SqlDialect d
     {
         foreach (var segment in Segments.Of(events))
         {
+            _pending = Answer(segment, await ReadFactsAsync(segment, ct));
+        }
+    }
+
+    /// <summary>The segment's facts, read again (without the catalog cache, which the first read emptied) when cached ones proved out of date.</summary>
+    private async Task<SegmentFacts> ReadFactsAsync(IReadOnlyList<PreparedEvent> segment, CancellationToken ct)
+    {
+        while (true)
+        {
             var batch = StartBatch();
             var facts = LedgerQueries.AskFor(batch, dialect, segment, transaction.Catalog);
             await batch.ExecuteAsync(transaction.Session, ct);
-            _pending = Answer(segment, facts());
+            if (facts() is { Stale: false } read)
+            {
+                return read;
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using OmniPos.Core.Ledger;
 using OmniPos.Core.Events;
 
 namespace OmniPos.Core.Storage.Postgres;
@@ -18,9 +19,9 @@ public sealed class PostgresOperationalStore : LedgerStore
     private const long MigrationLock = SeqBarrierLock + 1;
     private readonly NpgsqlDataSource _dataSource;
 
-    private PostgresOperationalStore(NpgsqlDataSource dataSource, TimeProvider clock, ILogger logger)
+    private PostgresOperationalStore(NpgsqlDataSource dataSource, CatalogCache catalog, TimeProvider clock, ILogger logger)
         : base(new GroupCommitQueue(PostgresDialect.Instance, clock,
-            async ct => AppendTransaction.OnBorrowed(await dataSource.OpenConnectionAsync(ct)),
+            async ct => AppendTransaction.OnBorrowed(await dataSource.OpenConnectionAsync(ct), catalog),
             Classify, logger))
     {
         _dataSource = dataSource;
@@ -60,7 +61,7 @@ public sealed class PostgresOperationalStore : LedgerStore
             throw;
         }
 
-        return new PostgresOperationalStore(dataSource, clock, logger);
+        return new PostgresOperationalStore(dataSource, new CatalogCache(), clock, logger);
     }
 
     /// <summary>
