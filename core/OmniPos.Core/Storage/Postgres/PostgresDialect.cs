@@ -30,9 +30,9 @@ internal sealed class PostgresDialect : SqlDialect
     public override IEnumerable<SqlStatement> Insert(TableRows rows)
     {
         var columns = rows.Shape.Columns;
-        var arrays = string.Join(", ", columns.Select((c, i) => $"@c{i}::{TypeName(c.Type)}[]"));
+        var arrays = string.Join(", ", columns.Select((c, i) => $"{rows.Shape.Parameters[i]}::{TypeName(c.Type)}[]"));
         var text = $"INSERT INTO {rows.Shape.Table} ({rows.Shape.ColumnList}) SELECT * FROM unnest({arrays}){rows.Shape.Suffix}";
-        yield return new SqlStatement(text, [.. columns.Select((c, i) => Sql.P($"@c{i}", ColumnValues(rows.Rows, i, c.Type)))]);
+        yield return new SqlStatement(text, [.. columns.Select((c, i) => Sql.P(rows.Shape.Parameters[i], ColumnValues(rows.Rows, i, c.Type)))]);
     }
 
     private static string TypeName(ColumnType type) => type switch

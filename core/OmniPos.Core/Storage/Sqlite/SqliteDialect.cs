@@ -39,7 +39,7 @@ internal sealed class SqliteDialect : SqlDialect
     public override IEnumerable<SqlStatement> Insert(TableRows rows)
     {
         var text = _rowInserts.GetOrAdd(rows.Shape, shape =>
-            $"INSERT INTO {shape.Table} ({shape.ColumnList}) VALUES ({string.Join(", ", shape.Columns.Select((_, i) => $"@c{i}"))}){shape.Suffix}");
-        return rows.Rows.Select(row => new SqlStatement(text, [.. row.Select((value, i) => Sql.P($"@c{i}", value))]));
+            $"INSERT INTO {shape.Table} ({shape.ColumnList}) VALUES ({string.Join(", ", shape.Parameters)}){shape.Suffix}");
+        return rows.Rows.Select(row => new SqlStatement(text, [.. row.Select((value, i) => Sql.P(rows.Shape.Parameters[i], value))]));
     }
 }
