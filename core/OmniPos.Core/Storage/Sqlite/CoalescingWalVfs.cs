@@ -24,7 +24,7 @@ internal static unsafe partial class CoalescingWalVfs
 
     /// <summary>
     /// The most the unix VFS writes in one call is 128 KiB less a byte (it masks the length to 17 bits), so a commit goes
-    /// out in writes of up to 124 KiB: about 30 frames of 4 KiB pages each.
+    /// out in writes of up to 124 KiB: about 120 frames of the store's 1 KiB pages each.
     /// </summary>
     private const int BufferSize = 124 * 1024;
 

@@ -37,12 +37,17 @@ public sealed class SqliteOperationalStore : LedgerStore
         try
         {
             await writer.OpenAsync(cancellationToken);
+            // Pages of 1 KiB (for a new file; an existing one keeps its size): a commit group rewrites scattered stock rows
+            // and index entries, about 50 pages, and the flush to disk costs more the more bytes it carries. Measured with
+            // 8 writers: 1 KiB pages halve the bytes per commit (about 100 KB instead of 200) for about 10% more appends
+            // per second than 4 KiB, though a single event's row then spills into an overflow page.
             // A checkpoint copies each page once however often the log rewrote it, and appends rewrite the same stock and
-            // index pages in every commit: checkpointing every 10,000 pages (about 40 MB of log) rather than SQLite's 1,000
-            // copies fewer pages per event (measured: about 4% more appends per second and a lower p99).
+            // index pages in every commit: checkpointing every 40,000 pages (about 40 MB of log) rather than SQLite's 1,000
+            // copies fewer pages per event (measured: more appends per second and a lower p99).
             // cache_spill=OFF: a transaction's pages reach the log only when it commits, as CoalescingWalVfs requires.
             await Sql.ExecuteAsync(writer, null,
-                "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA wal_autocheckpoint = 10000; PRAGMA cache_spill = OFF;", cancellationToken);
+                "PRAGMA page_size = 1024; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA wal_autocheckpoint = 40000; PRAGMA cache_spill = OFF;",
+                cancellationToken);
             await RequireAsync(writer, "journal_mode", "wal", cancellationToken);
             await RequireAsync(writer, "synchronous", "2", cancellationToken);
             await RequireAsync(writer, "cache_spill", "0", cancellationToken);
