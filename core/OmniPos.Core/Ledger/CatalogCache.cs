@@ -29,15 +29,34 @@ internal sealed class CatalogCache
     /// </summary>
     public bool Confirm(long version)
     {
-        if (_version == version && Stores.Count + Devices.Count + _existing.Values.Sum(ids => ids.Count) <= Capacity)
+        var held = _version == version;
+        if (!held || Stores.Count + Devices.Count + _existing.Values.Sum(ids => ids.Count) > Capacity)
         {
-            return true;
+            Stores.Clear();
+            Devices.Clear();
+            _existing.Clear();
         }
 
-        Stores.Clear();
-        Devices.Clear();
-        _existing.Clear();
         _version = version;
-        return false;
+        return held;
+    }
+
+    /// <summary>Keeps the catalog facts of a segment whose version <see cref="Confirm"/> has just checked.</summary>
+    public void Remember(SegmentFacts facts)
+    {
+        foreach (var (id, store) in facts.Stores)
+        {
+            Stores[id] = store;
+        }
+
+        foreach (var (id, device) in facts.Devices)
+        {
+            Devices[id] = device;
+        }
+
+        Existing("product").UnionWith(facts.Skus);
+        Existing("promotion").UnionWith(facts.Promotions);
+        Existing("customer").UnionWith(facts.Customers);
+        Existing("employee").UnionWith(facts.Employees);
     }
 }

@@ -15,8 +15,8 @@ internal static class LedgerQueries
 {
     /// <summary>
     /// Adds the segment's reads to the batch; the function answers the facts once the batch has run. Catalog facts found
-    /// in <paramref name="catalog"/> are not asked for again, and those read are added to it; the catalog version read
-    /// first tells whether the cached ones still held (see <see cref="SegmentFacts.Stale"/>).
+    /// in <paramref name="catalog"/> are not asked for again; the catalog version read first tells whether they still
+    /// held (see <see cref="SegmentFacts.Stale"/>), and only then are the facts read added to the cache.
     /// </summary>
     public static Func<SegmentFacts> AskFor(SqlBatch batch, SqlDialect dialect, IReadOnlyList<PreparedEvent> segment, CatalogCache catalog)
     {
@@ -34,16 +34,14 @@ internal static class LedgerQueries
         if (TakeCached(segment.Select(p => p.Event.StoreId), catalog.Stores, facts.Stores, facts) is { Count: > 0 } stores)
         {
             batch.AddQuery($"SELECT store_id, name, time_zone, currency, tax_jurisdiction FROM stores WHERE {dialect.IsIn("store_id", "@ids")}",
-                r => Remember(new Store(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3).Trim(), r.GetString(4)), s => s.StoreId,
-                    facts.Stores, catalog.Stores),
+                r => facts.Stores[r.GetString(0)] = new Store(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3).Trim(), r.GetString(4)),
                 List("@ids", stores));
         }
 
         if (TakeCached(segment.Select(p => p.Event.DeviceId), catalog.Devices, facts.Devices, facts) is { Count: > 0 } devices)
         {
             batch.AddQuery($"SELECT device_id, store_id, kind FROM devices WHERE {dialect.IsIn("device_id", "@ids")}",
-                r => Remember(new Device(r.GetString(0), r.GetString(1), EnumText.Parse<DeviceKind>(r.GetString(2))), d => d.DeviceId,
-                    facts.Devices, catalog.Devices),
+                r => facts.Devices[r.GetString(0)] = new Device(r.GetString(0), r.GetString(1), EnumText.Parse<DeviceKind>(r.GetString(2))),
                 List("@ids", devices));
         }
 
@@ -64,7 +62,14 @@ internal static class LedgerQueries
         return () =>
         {
             sales?.AddTo(facts.Sales);
-            facts.Stale = !catalog.Confirm(catalogVersion ?? throw new InvalidOperationException("the catalog version was not read")) && facts.FromCache > 0;
+            // Rows read in this batch came after the version, so they hold for it; cached ones only if it is the cache's.
+            var cacheHeld = catalog.Confirm(catalogVersion ?? throw new InvalidOperationException("the catalog version was not read"));
+            facts.Stale = !cacheHeld && facts.FromCache > 0;
+            if (!facts.Stale)
+            {
+                catalog.Remember(facts);
+            }
+
             return facts;
         };
     }
@@ -115,15 +120,7 @@ internal static class LedgerQueries
 
         if (parts.Count > 0)
         {
-            batch.AddQuery(string.Join(" UNION ALL ", parts), r =>
-            {
-                var (kind, id) = (r.GetString(0), r.GetString(1));
-                KnownSet(facts, kind).Add(id);
-                if (kind != "transaction")
-                {
-                    catalog.Existing(kind).Add(id);
-                }
-            }, [.. parameters]);
+            batch.AddQuery(string.Join(" UNION ALL ", parts), r => KnownSet(facts, r.GetString(0)).Add(r.GetString(1)), [.. parameters]);
         }
     }
 
@@ -145,12 +142,6 @@ internal static class LedgerQueries
         }
 
         return unknown;
-    }
-
-    private static void Remember<T>(T row, Func<T, string> id, Dictionary<string, T> facts, Dictionary<string, T> cached)
-    {
-        facts[id(row)] = row;
-        cached[id(row)] = row;
     }
 
     private static IEnumerable<string> Distinct(IEnumerable<string?> ids) => ids.OfType<string>().Distinct(StringComparer.Ordinal);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using OmniPos.Core.Catalog;
 using OmniPos.Core.Devices;
 using OmniPos.Core.Events;
@@ -331,6 +332,43 @@ public abstract class AppendConformanceTests : StoreTestBase
         await Store.SaveDeviceAsync(new Device(TestCatalog.RegisterId, TestCatalog.StoreId, DeviceKind.Register), CancellationToken.None);
         await Store.SaveStoreAsync(new Store(TestCatalog.StoreId, "Fifth Avenue", "America/New_York", "USD", "US-NY"), CancellationToken.None);
         Assert.Equal(AppendStatus.Accepted, (await AppendAsync(TestEvents.Sale("T-3", ("SKU-NEW", 1, 10.00m)))).Status);
+    }
+
+    [Fact]
+    public async Task A_product_deleted_by_another_client_is_unknown_to_the_next_append()
+    {
+        await AppendAcceptedAsync(TestEvents.Sale("T-1", ("SKU-5", 1, 10.00m)));
+
+        await Backend.ExecuteSqlAsync("DELETE FROM products WHERE sku = 'SKU-5'");
+        var outcome = await AppendAsync(TestEvents.Sale("T-2", ("SKU-5", 1, 10.00m)));
+
+        Assert.Equal(AppendStatus.Rejected, outcome.Status);
+        var error = Assert.Single(outcome.Errors);
+        Assert.Equal(("reference", "product 'SKU-5' does not exist"), (error.Rule, error.Message));
+    }
+
+    [Theory]
+    [InlineData("INSERT INTO stores VALUES ('X-1', 'Pop-up', 'UTC', 'USD', 'US-NY')",
+        "UPDATE stores SET name = 'Kiosk' WHERE store_id = 'X-1'", "DELETE FROM stores WHERE store_id = 'X-1'")]
+    [InlineData("INSERT INTO devices VALUES ('X-1', 'NY-01', 'register')",
+        "UPDATE devices SET kind = 'kiosk' WHERE device_id = 'X-1'", "DELETE FROM devices WHERE device_id = 'X-1'")]
+    [InlineData("INSERT INTO products VALUES ('X-1', 'Mug', '[\"Home\"]', '1.00', '2.00')",
+        "UPDATE products SET name = 'Cup' WHERE sku = 'X-1'", "DELETE FROM products WHERE sku = 'X-1'")]
+    [InlineData("INSERT INTO promotions VALUES ('X-1', 'Spring', '2026-03-01', '2026-03-31')",
+        "UPDATE promotions SET name = 'Summer' WHERE promotion_id = 'X-1'", "DELETE FROM promotions WHERE promotion_id = 'X-1'")]
+    [InlineData("INSERT INTO customers VALUES ('X-1', 'Ada', NULL)",
+        "UPDATE customers SET email = 'ada@example.com' WHERE customer_id = 'X-1'", "DELETE FROM customers WHERE customer_id = 'X-1'")]
+    [InlineData("INSERT INTO employees VALUES ('X-1', 'NY-01', 'Alan', 'cashier')",
+        "UPDATE employees SET role = 'manager' WHERE employee_id = 'X-1'", "DELETE FROM employees WHERE employee_id = 'X-1'")]
+    public async Task Every_change_to_a_catalog_table_moves_the_catalog_version_the_writer_trusts(string insert, string update, string delete)
+    {
+        foreach (var change in new[] { insert, update, delete })
+        {
+            var before = Convert.ToInt64(await Backend.ExecuteSqlAsync("SELECT version FROM catalog_version"), CultureInfo.InvariantCulture);
+            await Backend.ExecuteSqlAsync(change);
+            var after = Convert.ToInt64(await Backend.ExecuteSqlAsync("SELECT version FROM catalog_version"), CultureInfo.InvariantCulture);
+            Assert.True(after > before, $"'{change}' left the catalog version at {before}");
+        }
     }
 
     /// <summary>

@@ -30,6 +30,14 @@ public sealed class PostgresBackend(string connectionString) : StoreBackend
         await command.ExecuteNonQueryAsync();
     }
 
+    public override async Task<object?> ExecuteSqlAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return await command.ExecuteScalarAsync();
+    }
+
     public override async Task<IReadOnlyList<string>> DataFilesAsync()
     {
         await using var connection = new NpgsqlConnection(connectionString);

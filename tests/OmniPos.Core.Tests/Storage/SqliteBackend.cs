@@ -30,6 +30,15 @@ public sealed class SqliteBackend : StoreBackend
         await command.ExecuteNonQueryAsync();
     }
 
+    public override async Task<object?> ExecuteSqlAsync(string sql)
+    {
+        await using var connection = OpenUnpooled();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync();
+    }
+
     /// <summary>A connection of the test's own, closed for real on dispose (a pooled one would keep its transaction and locks).</summary>
     private SqliteConnection OpenUnpooled() => new($"Data Source={ConnectionString};Pooling=False");
 

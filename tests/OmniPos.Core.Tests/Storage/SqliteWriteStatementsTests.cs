@@ -12,6 +12,7 @@ public sealed class SqliteWriteStatementsTests : IDisposable
 {
     private const string Insert = "INSERT INTO t (id, v) VALUES (@id, @v)";
     private readonly SqliteConnection _connection = new("Data Source=:memory:");
+    private readonly SqliteTransaction _transaction;
 
     public SqliteWriteStatementsTests()
     {
@@ -19,9 +20,14 @@ public sealed class SqliteWriteStatementsTests : IDisposable
         using var create = _connection.CreateCommand();
         create.CommandText = "CREATE TABLE t (id TEXT PRIMARY KEY, v)";
         create.ExecuteNonQuery();
+        _transaction = _connection.BeginTransaction(); // the writer runs its statements inside its append transaction
     }
 
-    public void Dispose() => _connection.Dispose();
+    public void Dispose()
+    {
+        _transaction.Dispose();
+        _connection.Dispose();
+    }
 
     public static TheoryData<object?> LedgerValues() => new(
         "BENCH-SKU-00012", "", "naïve café ☕", 0, -3, 42L, long.MaxValue, true, false, null,
@@ -37,7 +43,7 @@ public sealed class SqliteWriteStatementsTests : IDisposable
             writes.Run(new SqlStatement(Insert, [new("@id", "direct"), new("@v", value)]));
         }
 
-        using (var command = _connection.CreateCommand())
+        using (var command = Command())
         {
             command.CommandText = Insert;
             command.Parameters.AddWithValue("@id", "command");
@@ -73,9 +79,44 @@ public sealed class SqliteWriteStatementsTests : IDisposable
         Assert.Empty(Rows());
     }
 
+    [Fact]
+    public void A_statement_given_too_few_values_is_refused_rather_than_reusing_the_last_rows()
+    {
+        using var writes = new SqliteWriteStatements(_connection);
+        writes.Run(new SqlStatement(Insert, [new("@id", "row-1"), new("@v", "secret")]));
+
+        var refused = Assert.Throws<ArgumentException>(() => writes.Run(new SqlStatement(Insert, [new("@id", "row-2")])));
+
+        Assert.Contains("takes 2 parameters, not 1", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(["'row-1' 'secret'"], Rows());
+    }
+
+    [Fact]
+    public void Text_holding_two_statements_is_refused_before_either_runs()
+    {
+        using var writes = new SqliteWriteStatements(_connection);
+
+        var refused = Assert.Throws<ArgumentException>(() => writes.Run(new SqlStatement(
+            "INSERT INTO t (id, v) VALUES ('a', 1); INSERT INTO t (id, v) VALUES ('b', 2)", [])));
+
+        Assert.Contains("one statement at a time", refused.Message, StringComparison.Ordinal);
+        Assert.Empty(Rows());
+    }
+
+    [Fact]
+    public void Outside_a_transaction_nothing_is_written()
+    {
+        _transaction.Rollback();
+        using var writes = new SqliteWriteStatements(_connection);
+
+        Assert.Throws<InvalidOperationException>(() => writes.Run(new SqlStatement(Insert, [new("@id", "row-1"), new("@v", 1)])));
+
+        Assert.Empty(Rows());
+    }
+
     private string Stored(string id)
     {
-        using var command = _connection.CreateCommand();
+        using var command = Command();
         command.CommandText = "SELECT typeof(v) || ' ' || quote(v) FROM t WHERE id = @id";
         command.Parameters.AddWithValue("@id", id);
         return (string)command.ExecuteScalar()!;
@@ -83,7 +124,7 @@ public sealed class SqliteWriteStatementsTests : IDisposable
 
     private List<string> Rows()
     {
-        using var command = _connection.CreateCommand();
+        using var command = Command();
         command.CommandText = "SELECT quote(id) || ' ' || quote(v) FROM t ORDER BY id";
         using var reader = command.ExecuteReader();
         var rows = new List<string>();
@@ -93,5 +134,13 @@ public sealed class SqliteWriteStatementsTests : IDisposable
         }
 
         return rows;
+    }
+
+    /// <summary>A command in the test's transaction while it is open.</summary>
+    private SqliteCommand Command()
+    {
+        var command = _connection.CreateCommand();
+        command.Transaction = _transaction.Connection is null ? null : _transaction;
+        return command;
     }
 }

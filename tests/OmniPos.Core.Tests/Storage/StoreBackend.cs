@@ -23,6 +23,9 @@ public abstract class StoreBackend : IAsyncDisposable
     /// <summary>Makes the database refuse to store a sale line of the SKU, as a full disk or a broken constraint would.</summary>
     public abstract Task RefuseSaleLinesOfAsync(string sku);
 
+    /// <summary>Runs SQL as another client of the database would, outside the store; the first value it returns, if any.</summary>
+    public abstract Task<object?> ExecuteSqlAsync(string sql);
+
     /// <summary>Every file the engine has written the database's data to, flushed first.</summary>
     public abstract Task<IReadOnlyList<string>> DataFilesAsync();
 

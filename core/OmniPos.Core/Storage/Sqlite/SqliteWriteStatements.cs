@@ -16,10 +16,23 @@ internal sealed class SqliteWriteStatements(SqliteConnection connection) : INonQ
     private const string DateTimeFormat = @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF";
     private readonly Dictionary<string, Prepared> _prepared = new(StringComparer.Ordinal);
 
+    /// <summary>Runs the statement inside the connection's open transaction, every parameter bound afresh.</summary>
     public void Run(SqlStatement statement)
     {
         var prepared = Prepare(statement.Text);
         var stmt = prepared.Statement;
+        if (statement.Parameters.Count != prepared.ParameterCount)
+        {
+            // A parameter left out would keep the value bound on the statement's previous run.
+            throw new ArgumentException($"the statement takes {prepared.ParameterCount} parameters, not {statement.Parameters.Count}", nameof(statement));
+        }
+
+        if (raw.sqlite3_get_autocommit(connection.Handle) != 0)
+        {
+            // Outside a transaction (never begun, or rolled back by SQLite after a failure) each row would commit on its own.
+            throw new InvalidOperationException("the writer's statements run only inside its append transaction");
+        }
+
         foreach (var (name, value) in statement.Parameters)
         {
             Bind(stmt, prepared.IndexOf(name), value);
@@ -72,8 +85,14 @@ internal sealed class SqliteWriteStatements(SqliteConnection connection) : INonQ
     {
         if (!_prepared.TryGetValue(text, out var prepared))
         {
-            var rc = raw.sqlite3_prepare_v2(connection.Handle, text, out var stmt);
+            var rc = raw.sqlite3_prepare_v2(connection.Handle, text, out var stmt, out var rest);
             SqliteException.ThrowExceptionForRC(rc, connection.Handle);
+            if (!string.IsNullOrWhiteSpace(rest))
+            {
+                stmt.Dispose();
+                throw new ArgumentException($"one statement at a time: '{rest.Trim()}' would not run", nameof(text));
+            }
+
             _prepared[text] = prepared = new Prepared(stmt);
         }
 
@@ -98,6 +117,8 @@ internal sealed class SqliteWriteStatements(SqliteConnection connection) : INonQ
         private readonly Dictionary<string, int> _indexes = new(StringComparer.Ordinal);
 
         public sqlite3_stmt Statement => statement;
+
+        public int ParameterCount { get; } = raw.sqlite3_bind_parameter_count(statement);
 
         public int IndexOf(string name)
         {

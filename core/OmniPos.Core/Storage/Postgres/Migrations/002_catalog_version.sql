@@ -1,6 +1,7 @@
 -- The append writer keeps the catalog facts it has read (stores, devices, which products, promotions, customers and
 -- employees exist) from one transaction to the next while this version stays the same. Every statement that changes a
--- catalog table moves it on, in that statement's own transaction.
+-- catalog table moves it on, in that statement's own transaction, even when triggers are off for replication or a
+-- restore (ENABLE ALWAYS).
 CREATE TABLE catalog_version (
   singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
   version bigint NOT NULL);
@@ -19,3 +20,9 @@ CREATE TRIGGER products_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON 
 CREATE TRIGGER promotions_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON promotions FOR EACH STATEMENT EXECUTE FUNCTION catalog_changed();
 CREATE TRIGGER customers_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON customers FOR EACH STATEMENT EXECUTE FUNCTION catalog_changed();
 CREATE TRIGGER employees_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON employees FOR EACH STATEMENT EXECUTE FUNCTION catalog_changed();
+ALTER TABLE stores ENABLE ALWAYS TRIGGER stores_changed;
+ALTER TABLE devices ENABLE ALWAYS TRIGGER devices_changed;
+ALTER TABLE products ENABLE ALWAYS TRIGGER products_changed;
+ALTER TABLE promotions ENABLE ALWAYS TRIGGER promotions_changed;
+ALTER TABLE customers ENABLE ALWAYS TRIGGER customers_changed;
+ALTER TABLE employees ENABLE ALWAYS TRIGGER employees_changed;
