@@ -18,6 +18,11 @@ public static partial class CardNumberScanner
     /// <summary>True when the text holds a 13–19 digit run (spaces and dashes allowed between digits) that passes Luhn.</summary>
     public static bool ContainsCardNumber(string text)
     {
+        if (!HasRunOfThirteenDigits(text))
+        {
+            return false; // most texts: every event is scanned, and the pattern below costs several times this pass
+        }
+
         foreach (Match run in DigitRun().Matches(text))
         {
             var groups = run.Value.Split([' ', '-']);
@@ -38,6 +43,32 @@ public static partial class CardNumberScanner
         JsonValue value => ContainsCardNumber(value.ToJsonString()) ? (path.Length == 0 ? "$" : path) : null,
         _ => null,
     };
+
+    /// <summary>
+    /// Whether some run of digits, where single spaces or dashes may separate them, holds at least 13: a run
+    /// <see cref="DigitRun"/> could report as long enough. Runs touching letters count too, so this never hides one.
+    /// </summary>
+    private static bool HasRunOfThirteenDigits(string text)
+    {
+        var digits = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsAsciiDigit(c))
+            {
+                if (++digits >= 13)
+                {
+                    return true;
+                }
+            }
+            else if (!(c is ' ' or '-' && i > 0 && char.IsAsciiDigit(text[i - 1]) && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1])))
+            {
+                digits = 0;
+            }
+        }
+
+        return false;
+    }
 
     private static bool IsCardGrouping(string[] groups) =>
         groups.Length == 1
