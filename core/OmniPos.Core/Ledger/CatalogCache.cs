@@ -19,7 +19,7 @@ internal sealed class CatalogCache
 
     public Dictionary<string, Device> Devices { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Ids known to exist of one kind of catalog row ("product", "promotion", "customer", "employee").</summary>
+    /// <summary>Ids known to exist of one of <see cref="SegmentFacts.CatalogKinds"/>.</summary>
     public HashSet<string> Existing(string kind) =>
         _existing.TryGetValue(kind, out var ids) ? ids : _existing[kind] = new HashSet<string>(StringComparer.Ordinal);
 
@@ -54,9 +54,9 @@ internal sealed class CatalogCache
             Devices[id] = device;
         }
 
-        Existing("product").UnionWith(facts.Skus);
-        Existing("promotion").UnionWith(facts.Promotions);
-        Existing("customer").UnionWith(facts.Customers);
-        Existing("employee").UnionWith(facts.Employees);
+        foreach (var kind in SegmentFacts.CatalogKinds)
+        {
+            Existing(kind).UnionWith(facts.Known(kind));
+        }
     }
 }

@@ -31,14 +31,14 @@ internal static class LedgerQueries
         batch.AddQuery($"SELECT event_id, seq, payload_hash FROM events WHERE {dialect.IsIn("event_id", "@ids")}",
             r => facts.Recorded[r.GetString(0)] = (r.GetInt64(1), r.GetString(2)),
             List("@ids", Distinct(segment.Select(p => p.Event.EventId))));
-        if (TakeCached(segment.Select(p => p.Event.StoreId), catalog.Stores, facts.Stores, facts) is { Count: > 0 } stores)
+        if (TakeCached(segment.Select(p => p.Event.StoreId), id => Copy(catalog.Stores, facts.Stores, id), facts) is { Count: > 0 } stores)
         {
             batch.AddQuery($"SELECT store_id, name, time_zone, currency, tax_jurisdiction FROM stores WHERE {dialect.IsIn("store_id", "@ids")}",
                 r => facts.Stores[r.GetString(0)] = new Store(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3).Trim(), r.GetString(4)),
                 List("@ids", stores));
         }
 
-        if (TakeCached(segment.Select(p => p.Event.DeviceId), catalog.Devices, facts.Devices, facts) is { Count: > 0 } devices)
+        if (TakeCached(segment.Select(p => p.Event.DeviceId), id => Copy(catalog.Devices, facts.Devices, id), facts) is { Count: > 0 } devices)
         {
             batch.AddQuery($"SELECT device_id, store_id, kind FROM devices WHERE {dialect.IsIn("device_id", "@ids")}",
                 r => facts.Devices[r.GetString(0)] = new Device(r.GetString(0), r.GetString(1), EnumText.Parse<DeviceKind>(r.GetString(2))),
@@ -46,11 +46,11 @@ internal static class LedgerQueries
         }
 
         AskWhichExist(batch, dialect, facts, catalog,
-            ("product", "products", "sku", refs.SelectMany(x => x.Skus)),
-            ("promotion", "promotions", "promotion_id", refs.SelectMany(x => x.Promotions)),
-            ("customer", "customers", "customer_id", refs.Select(x => x.CustomerId)),
-            ("employee", "employees", "employee_id", refs.Select(x => x.EmployeeId)),
-            ("transaction", "transactions", "transaction_id", refs.Select(x => x.NewTransactionId)));
+            (SegmentFacts.Product, "products", "sku", refs.SelectMany(x => x.Skus)),
+            (SegmentFacts.Promotion, "promotions", "promotion_id", refs.SelectMany(x => x.Promotions)),
+            (SegmentFacts.Customer, "customers", "customer_id", refs.Select(x => x.CustomerId)),
+            (SegmentFacts.Employee, "employees", "employee_id", refs.Select(x => x.EmployeeId)),
+            (SegmentFacts.Transaction, "transactions", "transaction_id", refs.Select(x => x.NewTransactionId)));
 
         var originals = refs.Select(x => x.OriginalTransactionId).OfType<string>().ToList();
         var sales = originals.Count > 0 ? AskForSales(batch, dialect, List("@ids", Distinct(originals))) : null;
@@ -64,7 +64,7 @@ internal static class LedgerQueries
             sales?.AddTo(facts.Sales);
             // Rows read in this batch came after the version, so they hold for it; cached ones only if it is the cache's.
             var cacheHeld = catalog.Confirm(catalogVersion ?? throw new InvalidOperationException("the catalog version was not read"));
-            facts.Stale = !cacheHeld && facts.FromCache > 0;
+            facts.Stale = !cacheHeld && facts.UsedCache;
             if (!facts.Stale)
             {
                 catalog.Remember(facts);
@@ -96,21 +96,9 @@ internal static class LedgerQueries
         var parameters = new List<KeyValuePair<string, object?>>();
         foreach (var (kind, table, column, ids) in questions)
         {
-            var cached = kind == "transaction" ? null : catalog.Existing(kind);
-            var unknown = new List<string>();
-            foreach (var id in Distinct(ids))
-            {
-                if (cached?.Contains(id) == true)
-                {
-                    KnownSet(facts, kind).Add(id);
-                    facts.FromCache++;
-                }
-                else
-                {
-                    unknown.Add(id);
-                }
-            }
-
+            var known = facts.Known(kind);
+            var cached = kind == SegmentFacts.Transaction ? null : catalog.Existing(kind);
+            var unknown = TakeCached(ids, id => cached?.Contains(id) == true && known.Add(id), facts);
             if (unknown.Count > 0)
             {
                 parts.Add($"SELECT '{kind}', {column} FROM {table} WHERE {dialect.IsIn(column, $"@{kind}")}");
@@ -120,20 +108,19 @@ internal static class LedgerQueries
 
         if (parts.Count > 0)
         {
-            batch.AddQuery(string.Join(" UNION ALL ", parts), r => KnownSet(facts, r.GetString(0)).Add(r.GetString(1)), [.. parameters]);
+            batch.AddQuery(string.Join(" UNION ALL ", parts), r => facts.Known(r.GetString(0)).Add(r.GetString(1)), [.. parameters]);
         }
     }
 
-    /// <summary>Copies the cached rows of the ids into the facts; the distinct ids the cache does not know.</summary>
-    private static List<string> TakeCached<T>(IEnumerable<string?> ids, Dictionary<string, T> cached, Dictionary<string, T> found, SegmentFacts facts)
+    /// <summary>The distinct ids that <paramref name="fromCache"/> could not answer (it takes an id's cached fact into the segment's).</summary>
+    private static List<string> TakeCached(IEnumerable<string?> ids, Func<string, bool> fromCache, SegmentFacts facts)
     {
         var unknown = new List<string>();
         foreach (var id in Distinct(ids))
         {
-            if (cached.TryGetValue(id, out var row))
+            if (fromCache(id))
             {
-                found[id] = row;
-                facts.FromCache++;
+                facts.UsedCache = true;
             }
             else
             {
@@ -144,17 +131,18 @@ internal static class LedgerQueries
         return unknown;
     }
 
-    private static IEnumerable<string> Distinct(IEnumerable<string?> ids) => ids.OfType<string>().Distinct(StringComparer.Ordinal);
-
-    private static HashSet<string> KnownSet(SegmentFacts facts, string kind) => kind switch
+    private static bool Copy<T>(Dictionary<string, T> cached, Dictionary<string, T> facts, string id)
     {
-        "product" => facts.Skus,
-        "promotion" => facts.Promotions,
-        "customer" => facts.Customers,
-        "employee" => facts.Employees,
-        "transaction" => facts.TakenTransactionIds,
-        _ => throw new InvalidOperationException($"unexpected reference kind '{kind}'"),
-    };
+        if (!cached.TryGetValue(id, out var row))
+        {
+            return false;
+        }
+
+        facts[id] = row;
+        return true;
+    }
+
+    private static IEnumerable<string> Distinct(IEnumerable<string?> ids) => ids.OfType<string>().Distinct(StringComparer.Ordinal);
 
     private static void AskForStock(SqlBatch batch, StockKey key, string suffix, Action<StockLevel> found) =>
         batch.AddQuery($"SELECT on_hand, reserved FROM stock WHERE sku = @sku AND location = @location{suffix}",

@@ -6,6 +6,11 @@ namespace OmniPos.Core.Ledger;
 /// <summary>What the ledger holds of everything a segment's events name, read at once inside the recording transaction.</summary>
 internal sealed class SegmentFacts
 {
+    /// <summary>Kinds of thing whose existence a segment asks about (see <see cref="Known"/>); all but transactions are catalog rows.</summary>
+    public const string Product = "product", Promotion = "promotion", Customer = "customer", Employee = "employee", Transaction = "transaction";
+
+    public static IReadOnlyList<string> CatalogKinds { get; } = [Product, Promotion, Customer, Employee];
+
     public Dictionary<string, (long Seq, string Hash)> Recorded { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, Store> Stores { get; } = new(StringComparer.Ordinal);
@@ -26,14 +31,25 @@ internal sealed class SegmentFacts
 
     public Dictionary<StockKey, StockLevel> Stock { get; } = [];
 
-    /// <summary>How many of the facts came from a <see cref="CatalogCache"/> rather than the database.</summary>
-    public int FromCache { get; set; }
+    /// <summary>Whether any fact came from a <see cref="CatalogCache"/> rather than the database.</summary>
+    public bool UsedCache { get; set; }
 
     /// <summary>True when facts came from a cache that the catalog version read with them showed to be out of date: they must be read again.</summary>
     public bool Stale { get; set; }
 
     /// <summary>Seqs for the segment's accepted events, one per event of the segment, taken in order.</summary>
     public Queue<long> FreshSeqs { get; } = new();
+
+    /// <summary>The ids found to exist of one kind.</summary>
+    public HashSet<string> Known(string kind) => kind switch
+    {
+        Product => Skus,
+        Promotion => Promotions,
+        Customer => Customers,
+        Employee => Employees,
+        Transaction => TakenTransactionIds,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unexpected reference kind"),
+    };
 
     /// <summary>Adds a run of consecutive free seqs.</summary>
     public void AddFreshSeqs(long first, int count)

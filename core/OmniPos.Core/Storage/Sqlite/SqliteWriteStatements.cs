@@ -62,7 +62,7 @@ internal sealed class SqliteWriteStatements(SqliteConnection connection) : INonQ
     }
 
     /// <summary>The values the ledger writes (see <see cref="ColumnType"/>), each as Microsoft.Data.Sqlite would bind it.</summary>
-    internal static void Bind(sqlite3_stmt stmt, int index, object? value)
+    private static void Bind(sqlite3_stmt stmt, int index, object? value)
     {
         var rc = value switch
         {
