@@ -15,6 +15,9 @@ internal sealed class CatalogCache
     private readonly Dictionary<string, HashSet<string>> _existing = new(StringComparer.Ordinal);
     private long? _version;
 
+    /// <summary>The catalog version what the cache holds was read under; null until a version is first confirmed.</summary>
+    public long? Version => _version;
+
     public Dictionary<string, Store> Stores { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, Device> Devices { get; } = new(StringComparer.Ordinal);

@@ -13,6 +13,16 @@ namespace OmniPos.Core.Ledger;
 /// </summary>
 internal static class LedgerQueries
 {
+    /// <summary>What each kind of referenced thing is, where it lives, and which of an event's references name one.</summary>
+    private static readonly (string Kind, string Table, string Column, Func<EventReferences, IEnumerable<string?>> Ids)[] Existence =
+    [
+        (SegmentFacts.Product, "products", "sku", r => r.Skus),
+        (SegmentFacts.Promotion, "promotions", "promotion_id", r => r.Promotions),
+        (SegmentFacts.Customer, "customers", "customer_id", r => [r.CustomerId]),
+        (SegmentFacts.Employee, "employees", "employee_id", r => [r.EmployeeId]),
+        (SegmentFacts.Transaction, "transactions", "transaction_id", r => [r.NewTransactionId]),
+    ];
+
     /// <summary>
     /// Adds the segment's reads to the batch; the function answers the facts once the batch has run. Catalog facts found
     /// in <paramref name="catalog"/> are not asked for again; the catalog version read first tells whether they still
@@ -45,12 +55,7 @@ internal static class LedgerQueries
                 List("@ids", devices));
         }
 
-        AskWhichExist(batch, dialect, facts, catalog,
-            (SegmentFacts.Product, "products", "sku", refs.SelectMany(x => x.Skus)),
-            (SegmentFacts.Promotion, "promotions", "promotion_id", refs.SelectMany(x => x.Promotions)),
-            (SegmentFacts.Customer, "customers", "customer_id", refs.Select(x => x.CustomerId)),
-            (SegmentFacts.Employee, "employees", "employee_id", refs.Select(x => x.EmployeeId)),
-            (SegmentFacts.Transaction, "transactions", "transaction_id", refs.Select(x => x.NewTransactionId)));
+        AskWhichExist(batch, dialect, facts, catalog, refs);
 
         var originals = refs.Select(x => x.OriginalTransactionId).OfType<string>().ToList();
         var sales = originals.Count > 0 ? AskForSales(batch, dialect, List("@ids", Distinct(originals))) : null;
@@ -74,6 +79,39 @@ internal static class LedgerQueries
         };
     }
 
+    /// <summary>
+    /// The facts of a segment from the catalog cache alone, or null when something must be read: a store, device or other
+    /// catalog row the cache does not hold, a sale the segment changes, or stock it checks. Whether its event ids and receipt
+    /// numbers are taken is not read either: the facts say none is, and the unique indexes hold the writes to that.
+    /// </summary>
+    public static SegmentFacts? FromCache(IReadOnlyList<PreparedEvent> segment, CatalogCache catalog)
+    {
+        var facts = new SegmentFacts { UsedCache = true };
+        foreach (var (e, refs) in segment.Select(p => (p.Event, p.References)))
+        {
+            if (refs.OriginalTransactionId is not null || refs.ReservedStock.Count > 0
+                || !Copy(catalog.Stores, facts.Stores, e.StoreId) || !Copy(catalog.Devices, facts.Devices, e.DeviceId))
+            {
+                return null;
+            }
+
+            foreach (var (kind, _, _, ids) in Existence.Where(q => q.Kind != SegmentFacts.Transaction))
+            {
+                foreach (var id in ids(refs).OfType<string>())
+                {
+                    if (!catalog.Existing(kind).Contains(id))
+                    {
+                        return null;
+                    }
+
+                    facts.Known(kind).Add(id);
+                }
+            }
+        }
+
+        return facts;
+    }
+
     /// <summary>A SKU's units at a location, outside any append.</summary>
     public static async Task<StockLevel?> ReadStockAsync(LedgerSession s, StockKey key, CancellationToken ct)
     {
@@ -89,16 +127,15 @@ internal static class LedgerQueries
     /// query small to plan (a sale asks about products and its receipt number, rarely more); each combination is one text.
     /// Catalog kinds come from the cache when it knows them; receipt numbers are the ledger's and always asked.
     /// </summary>
-    private static void AskWhichExist(SqlBatch batch, SqlDialect dialect, SegmentFacts facts, CatalogCache catalog,
-        params (string Kind, string Table, string Column, IEnumerable<string?> Ids)[] questions)
+    private static void AskWhichExist(SqlBatch batch, SqlDialect dialect, SegmentFacts facts, CatalogCache catalog, List<EventReferences> refs)
     {
         var parts = new List<string>();
         var parameters = new List<KeyValuePair<string, object?>>();
-        foreach (var (kind, table, column, ids) in questions)
+        foreach (var (kind, table, column, ids) in Existence)
         {
             var known = facts.Known(kind);
             var cached = kind == SegmentFacts.Transaction ? null : catalog.Existing(kind);
-            var unknown = TakeCached(ids, id => cached?.Contains(id) == true && known.Add(id), facts);
+            var unknown = TakeCached(refs.SelectMany(ids), id => cached?.Contains(id) == true && known.Add(id), facts);
             if (unknown.Count > 0)
             {
                 parts.Add($"SELECT '{kind}', {column} FROM {table} WHERE {dialect.IsIn(column, $"@{kind}")}");

@@ -58,8 +58,22 @@ internal sealed class LedgerWrites(DateTimeOffset receivedAt)
         }
     }
 
+    /// <summary>True when the rows change tenders already recorded (returns and payment events do), which <see cref="Tables"/> leaves out.</summary>
+    public bool ChangesTenders => _tenderUpdates.Count > 0;
+
     /// <summary>Adds everything collected to the batch.</summary>
     public void AddTo(SqlBatch batch, SqlDialect dialect)
+    {
+        foreach (var statement in Tables().SelectMany(dialect.Insert))
+        {
+            batch.Add(statement);
+        }
+
+        _tenderUpdates.ForEach(batch.Add);
+    }
+
+    /// <summary>The rows to insert, per table, the events first; tables without rows are left out.</summary>
+    public IReadOnlyList<TableRows> Tables()
     {
         var stock = new TableRows(LedgerTables.Stock);
         // One row per key, in key order: PostgreSQL refuses two updates of one row in a statement, and a fixed order keeps concurrent writers from deadlocking.
@@ -68,16 +82,8 @@ internal sealed class LedgerWrites(DateTimeOffset receivedAt)
             stock.Add(key.Sku, key.Location, delta.OnHand, delta.Reserved);
         }
 
-        foreach (var rows in new[] { _events, _transactions, _saleLines, _tenders, _returnLines, _refunds, _paymentAdjustments, _deviceEvents, _movements, stock }
-            .Where(r => r.Rows.Count > 0))
-        {
-            foreach (var statement in dialect.Insert(rows))
-            {
-                batch.Add(statement);
-            }
-        }
-
-        _tenderUpdates.ForEach(batch.Add);
+        return [.. new[] { _events, _transactions, _saleLines, _tenders, _returnLines, _refunds, _paymentAdjustments, _deviceEvents, _movements, stock }
+            .Where(r => r.Rows.Count > 0)];
     }
 
     private void AddSale(PosEvent e, long seq, SaleRecorded sale)

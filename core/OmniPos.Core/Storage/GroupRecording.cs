@@ -6,7 +6,8 @@ namespace OmniPos.Core.Storage;
 /// <summary>
 /// Records events in one append transaction, a segment at a time (see <see cref="Segments"/>), and commits them. A
 /// segment's reads travel in one batch with the writes of the segment before it, and on PostgreSQL the last writes with
-/// the COMMIT (see <see cref="AppendTransaction"/>), so a group of independent events costs two round trips. Each event is answered (duplicate, conflict,
+/// the COMMIT (see <see cref="AppendTransaction"/>), so a group of independent events costs two round trips, or one when
+/// it can be written at once (see <see cref="TryCommitAtOnceAsync"/>). Each event is answered (duplicate, conflict,
 /// rejected or accepted) against the facts read for its segment; a refused event writes nothing, so it needs no
 /// savepoint. Any failure leaves the transaction to roll back as a whole.
 /// </summary>
@@ -15,6 +16,43 @@ internal sealed class GroupRecording(AppendTransaction transaction, SqlDialect d
     private readonly List<AppendOutcome> _outcomes = [];
     private bool _opened;
     private LedgerWrites? _pending;
+
+    /// <summary>
+    /// Records and commits the events in one round trip when the catalog cache answers everything they ask (see
+    /// <see cref="LedgerQueries.FromCache"/>) and every one of them is accepted: a busy store's usual group. Their rows go in one
+    /// statement (see <see cref="SqlDialect.AddWritesAtOnce"/>). An event id or receipt number already taken fails the transaction
+    /// on its unique index, and the caller records the group again the usual way, which answers it; a rejection is left to
+    /// that way too, since only the ledger can tell a rejected event from a replay. When the catalog changed meanwhile the
+    /// transaction wrote nothing, and this one goes on the usual way.
+    /// </summary>
+    /// <returns>The outcomes of the events, in order; null when they are still to be recorded through <see cref="AddAsync"/>.</returns>
+    public async Task<IReadOnlyList<AppendOutcome>?> TryCommitAtOnceAsync(IReadOnlyList<PreparedEvent> events, CancellationToken ct)
+    {
+        if (!dialect.WritesAtOnce || transaction.Catalog.Version is not { } version || Segments.Of(events).Skip(1).Any()
+            || LedgerQueries.FromCache(events, transaction.Catalog) is not { } facts)
+        {
+            return null;
+        }
+
+        facts.AddFreshSeqs(1, events.Count); // stand-ins: each event's place in the group, exchanged for its seq once written
+        var writes = Answer(events, facts);
+        var seqs = new Dictionary<long, long>();
+        if (writes is not null && _outcomes.All(o => o.Status == AppendStatus.Accepted))
+        {
+            var batch = StartBatch();
+            dialect.AddWritesAtOnce(batch, writes.Tables(), version, (place, seq) => seqs[place] = seq);
+            await transaction.CommitAsync(batch, ct);
+        }
+
+        if (seqs.Count == 0)
+        {
+            _outcomes.Clear();
+            _opened = false;
+            return null;
+        }
+
+        return [.. _outcomes.Select(o => AppendOutcome.Accepted(seqs[o.Seq!.Value]))];
+    }
 
     /// <summary>Records the events after those added before; the last segment's writes wait for the next call or <see cref="CommitAsync"/>.</summary>
     public async Task AddAsync(IReadOnlyList<PreparedEvent> events, CancellationToken ct)

@@ -23,7 +23,9 @@ internal sealed class SqlBatch
     /// added here, even one whose rows are of no interest: on PostgreSQL results are matched to queries by position.
     /// </summary>
     public void AddQuery(string text, Action<DbDataReader> onRow, params KeyValuePair<string, object?>[] parameters) =>
-        _items.Add((new SqlStatement(text, parameters), onRow));
+        AddQuery(new SqlStatement(text, parameters), onRow);
+
+    public void AddQuery(SqlStatement statement, Action<DbDataReader> onRow) => _items.Add((statement, onRow));
 
     public async Task ExecuteAsync(LedgerSession session, CancellationToken cancellationToken)
     {

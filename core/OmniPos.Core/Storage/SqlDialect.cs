@@ -23,4 +23,19 @@ internal abstract class SqlDialect
 
     /// <summary>Statements that insert the rows, whatever their number, with SQL texts that do not depend on it.</summary>
     public abstract IEnumerable<SqlStatement> Insert(TableRows rows);
+
+    /// <summary>
+    /// Whether <see cref="AddWritesAtOnce"/> is available: worth it where a round trip costs more than the reads it saves
+    /// (PostgreSQL), not where reads run in-process (SQLite).
+    /// </summary>
+    public virtual bool WritesAtOnce => false;
+
+    /// <summary>
+    /// Adds what inserts a group's rows in one go, the events first, each event taking its seq from the events table's own
+    /// default: the seq column of every row holds its event's place in the group instead, and <paramref name="written"/>
+    /// sees each event's (place, seq). Nothing is inserted, and <paramref name="written"/> sees nothing, when the catalog
+    /// version is no longer <paramref name="catalogVersion"/>.
+    /// </summary>
+    public virtual void AddWritesAtOnce(SqlBatch batch, IReadOnlyList<TableRows> tables, long catalogVersion, Action<long, long> written) =>
+        throw new NotSupportedException("this engine writes each table's rows with its own statement");
 }

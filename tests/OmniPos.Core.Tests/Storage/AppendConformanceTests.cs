@@ -335,6 +335,28 @@ public abstract class AppendConformanceTests : StoreTestBase
     }
 
     [Fact]
+    public async Task A_replay_is_a_duplicate_even_when_the_catalog_has_changed_so_that_it_would_now_be_rejected()
+    {
+        const string secondRegister = "NY-01-REG-2";
+        var ct = CancellationToken.None;
+        await Store.SaveDeviceAsync(new Device(secondRegister, TestCatalog.StoreId, DeviceKind.Register), ct);
+        var sale = TestEvents.Event(TestEvents.Sale("T-1", ("SKU-5", 1, 10.00m))) with { DeviceId = secondRegister };
+        var recorded = await Store.AppendAsync(sale, ct);
+
+        // The register moves to another store. Receipts there and here, recorded afterwards, make the writer know every
+        // store, register and product the replay names as they are now.
+        await Store.SaveStoreAsync(new Store("NJ-02", "Newark", "America/New_York", "USD", "US-NJ"), ct);
+        await Store.SaveDeviceAsync(new Device(secondRegister, "NJ-02", DeviceKind.Register), ct);
+        var receipt = TestEvents.Event(TestEvents.Move(MovementKind.Receipt, "SKU-5", 1, unitCost: 3.00m));
+        Assert.Equal(AppendStatus.Accepted, (await Store.AppendAsync(receipt with { StoreId = "NJ-02", DeviceId = secondRegister }, ct)).Status);
+        Assert.Equal(AppendStatus.Accepted, (await Store.AppendAsync(receipt with { EventId = TestEvents.NewId("evt") }, ct)).Status);
+        var outcomes = await AppendTogetherAsync(sale, TestEvents.Event(TestEvents.Move(MovementKind.Receipt, "SKU-5", 5, unitCost: 3.00m)));
+
+        Assert.Equal([AppendStatus.Duplicate, AppendStatus.Accepted], outcomes.Select(o => o.Status));
+        Assert.Equal(recorded.Seq, outcomes[0].Seq);
+    }
+
+    [Fact]
     public async Task A_product_deleted_by_another_client_is_unknown_to_the_next_append()
     {
         await AppendAcceptedAsync(TestEvents.Sale("T-1", ("SKU-5", 1, 10.00m)));

@@ -1,12 +1,17 @@
+using System.Collections.Concurrent;
+
 namespace OmniPos.Core.Storage.Postgres;
 
 /// <summary>
 /// PostgreSQL is a round trip away, so rows go as one array per column, unnested into a single INSERT whose text is the
-/// same for any number of rows (and so is prepared once). An append transaction starts by taking the seq barrier lock
+/// same for any number of rows (and so is prepared once); a group whose facts the catalog cache holds writes all its tables
+/// in one statement (see <see cref="AddWritesAtOnce"/>). An append transaction starts by taking the seq barrier lock
 /// (see <see cref="PostgresOperationalStore.ReadEventsAsync"/>), and rows to be changed are locked as they are read.
 /// </summary>
 internal sealed class PostgresDialect : SqlDialect
 {
+    private readonly ConcurrentDictionary<string, string> _atOnceTexts = new();
+
     private PostgresDialect()
     {
     }
@@ -34,6 +39,58 @@ internal sealed class PostgresDialect : SqlDialect
         var text = $"INSERT INTO {rows.Shape.Table} ({rows.Shape.ColumnList}) SELECT * FROM unnest({arrays}){rows.Shape.Suffix}";
         yield return new SqlStatement(text, [.. columns.Select((c, i) => Sql.P(rows.Shape.Parameters[i], ColumnValues(rows.Rows, i, c.Type)))]);
     }
+
+    public override bool WritesAtOnce => true;
+
+    /// <summary>
+    /// One statement of data-modifying WITH clauses, one per table, all run on one snapshot: the events' insert is guarded by
+    /// the catalog version, and every other table's rows join the seqs it returned (by their event's place), so either all
+    /// are written or none. Each combination of tables is one text, and its plan is made once: unlike a lookup, it does not
+    /// depend on how large the tables are (measured: planning it afresh cost 180 µs, a third of running it).
+    /// </summary>
+    public override void AddWritesAtOnce(SqlBatch batch, IReadOnlyList<TableRows> tables, long catalogVersion, Action<long, long> written)
+    {
+        var text = _atOnceTexts.GetOrAdd(string.Join(' ', tables.Select(t => t.Shape.Table)), _ => AtOnceText([.. tables.Select(t => t.Shape)]));
+        var parameters = tables.SelectMany((rows, t) => rows.Shape.Columns.Select((c, i) => Sql.P(AtOnceParameter(t, i), ColumnValues(rows.Rows, i, c.Type))));
+        batch.Add("SET LOCAL plan_cache_mode = force_generic_plan");
+        batch.AddQuery(new SqlStatement(text, [.. parameters, Sql.P("@catalog_version", catalogVersion)]), r => written(r.GetInt64(0), r.GetInt64(1)));
+    }
+
+    private static string AtOnceText(IReadOnlyList<TableShape> shapes)
+    {
+        var events = shapes[0];
+        var (place, eventId) = (ColumnIndex(events, "seq"), ColumnIndex(events, "event_id"));
+        var eventColumns = Enumerable.Range(0, events.Columns.Count).Where(i => i != place).ToList();
+        var clauses = new List<string>
+        {
+            $"written AS (INSERT INTO events ({string.Join(", ", eventColumns.Select(i => events.Columns[i].Name))}) "
+                + $"SELECT {string.Join(", ", eventColumns.Select(i => $"u.c{i}"))} FROM {Unnest(0, events, [.. eventColumns, place])} "
+                + "WHERE EXISTS (SELECT FROM catalog_version WHERE version = @catalog_version) RETURNING seq, event_id)",
+            $"seqs AS (SELECT u.c{place} AS place, w.seq FROM written w JOIN {Unnest(0, events, [place, eventId])} ON u.c{eventId} = w.event_id)",
+        };
+        for (var t = 1; t < shapes.Count; t++)
+        {
+            var shape = shapes[t];
+            var all = Enumerable.Range(0, shape.Columns.Count).ToList();
+            var seq = shape.Columns.ToList().FindIndex(c => c.Type == ColumnType.Seq);
+            var rows = seq < 0
+                ? $"SELECT u.* FROM {Unnest(t, shape, all)} WHERE EXISTS (SELECT FROM seqs)"
+                : $"SELECT {string.Join(", ", all.Select(i => i == seq ? "s.seq" : $"u.c{i}"))} FROM {Unnest(t, shape, all)} JOIN seqs s ON s.place = u.c{seq}";
+            clauses.Add($"t{t} AS (INSERT INTO {shape.Table} ({shape.ColumnList}) {rows}{shape.Suffix})");
+        }
+
+        return $"WITH {string.Join(", ", clauses)} SELECT place, seq FROM seqs";
+    }
+
+    /// <summary>The table's arrays (the columns named by index) as rows <c>u</c> with columns <c>c{index}</c>.</summary>
+    private static string Unnest(int table, TableShape shape, IReadOnlyList<int> columns) =>
+        $"unnest({string.Join(", ", columns.Select(i => $"{AtOnceParameter(table, i)}::{TypeName(shape.Columns[i].Type)}[]"))}) "
+        + $"AS u({string.Join(", ", columns.Select(i => $"c{i}"))})";
+
+    private static string AtOnceParameter(int table, int column) => $"@t{table}c{column}";
+
+    private static int ColumnIndex(TableShape shape, string name) =>
+        shape.Columns.ToList().FindIndex(c => c.Name == name) is >= 0 and var i ? i : throw new ArgumentException($"{shape.Table} has no column {name}", nameof(shape));
 
     private static string TypeName(ColumnType type) => type switch
     {

@@ -8,7 +8,8 @@ namespace OmniPos.Core.Storage.Postgres;
 
 /// <summary>
 /// The server store: appends are recorded in groups (see <see cref="GroupCommitQueue"/>), each group in one transaction
-/// on a pooled connection, with its reads and writes batched (see <see cref="GroupRecording"/>). Several processes may
+/// on a pooled connection, usually written and committed in one round trip, otherwise with its reads and writes batched
+/// (see <see cref="GroupRecording"/>). Several processes may
 /// share the database. Seqs come from a sequence, so they are taken in one order and may commit in another — see
 /// <see cref="ReadEventsAsync"/> for how readers stay behind every seq that can still commit.
 /// </summary>
@@ -32,7 +33,8 @@ public sealed class PostgresOperationalStore : LedgerStore
     {
         // Appends run the same few statements over and over: Npgsql prepares them on the server after two uses. Each run
         // is planned for its own lists, though: a generic plan made while a table was still small keeps scanning it
-        // whole as it grows (measured: lookups slowing from 0.1 to 3 ms within a minute of a fresh start). Nothing leaves
+        // whole as it grows (measured: lookups slowing from 0.1 to 3 ms within a minute of a fresh start). Only the
+        // group's write at once, which looks nothing up by a list, asks for its plan to be kept (see PostgresDialect). Nothing leaves
         // session state behind (the migration lock is released in a finally; every other lock is transaction-level), so
         // a connection needs no reset.
         var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString)
