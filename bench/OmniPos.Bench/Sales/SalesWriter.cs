@@ -15,12 +15,12 @@ internal sealed class SalesWriter(IOperationalStore store, SaleFactory sales)
     /// <summary>Appends completed in the measured phase so far; read by the progress display while the writer runs.</summary>
     public int Measured => Volatile.Read(ref _measured);
 
-    public async Task WarmUpAsync(int count, CancellationToken cancellationToken)
+    /// <summary>Appends until <paramref name="deadline"/> like <see cref="MeasureUntilAsync"/>, then forgets what it measured.</summary>
+    public async Task WarmUpUntilAsync(long deadline, CancellationToken cancellationToken)
     {
-        for (var i = 0; i < count; i++)
-        {
-            await AppendAsync(cancellationToken);
-        }
+        await MeasureUntilAsync(deadline, cancellationToken);
+        Latencies.Clear();
+        _measured = 0;
     }
 
     /// <summary>Appends until <paramref name="deadline"/> (a <see cref="Stopwatch"/> timestamp); the append under way then still counts.</summary>
