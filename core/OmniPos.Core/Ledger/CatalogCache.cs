@@ -6,7 +6,8 @@ namespace OmniPos.Core.Ledger;
 /// Catalog facts the append writer has read (stores, devices, and which products, promotions, customers and employees
 /// exist), kept from one transaction to the next so a segment asks only about what it has not seen. They stay true while
 /// the database's catalog version (the <c>catalog_version</c> table, moved on by every change to a catalog table) is the
-/// one they were read under: each segment reads the version along with its facts and hands it to <see cref="Confirm"/>.
+/// one they were read under: each segment reads the version along with its facts and hands it to <see cref="Confirm"/>,
+/// and a group written at once from the cache alone writes nothing unless the version is still <see cref="Version"/>.
 /// </summary>
 internal sealed class CatalogCache
 {

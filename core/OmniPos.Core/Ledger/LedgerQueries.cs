@@ -23,6 +23,9 @@ internal static class LedgerQueries
         (SegmentFacts.Transaction, "transactions", "transaction_id", r => [r.NewTransactionId]),
     ];
 
+    private static readonly (string Kind, string Table, string Column, Func<EventReferences, IEnumerable<string?>> Ids)[] CatalogExistence =
+        [.. Existence.Where(q => q.Kind != SegmentFacts.Transaction)];
+
     /// <summary>
     /// Adds the segment's reads to the batch; the function answers the facts once the batch has run. Catalog facts found
     /// in <paramref name="catalog"/> are not asked for again; the catalog version read first tells whether they still
@@ -95,7 +98,7 @@ internal static class LedgerQueries
                 return null;
             }
 
-            foreach (var (kind, _, _, ids) in Existence.Where(q => q.Kind != SegmentFacts.Transaction))
+            foreach (var (kind, _, _, ids) in CatalogExistence)
             {
                 foreach (var id in ids(refs).OfType<string>())
                 {

@@ -37,7 +37,10 @@ internal sealed class SegmentFacts
     /// <summary>True when facts came from a cache that the catalog version read with them showed to be out of date: they must be read again.</summary>
     public bool Stale { get; set; }
 
-    /// <summary>Seqs for the segment's accepted events, one per event of the segment, taken in order.</summary>
+    /// <summary>
+    /// Seqs for the segment's accepted events, one per event of the segment, taken in order; for a group written at once,
+    /// stand-ins (each event's place) that the database exchanges for seqs.
+    /// </summary>
     public Queue<long> FreshSeqs { get; } = new();
 
     /// <summary>The ids found to exist of one kind.</summary>

@@ -37,7 +37,7 @@ internal sealed class GroupRecording(AppendTransaction transaction, SqlDialect d
         facts.AddFreshSeqs(1, events.Count); // stand-ins: each event's place in the group, exchanged for its seq once written
         var writes = Answer(events, facts);
         var seqs = new Dictionary<long, long>();
-        if (writes is not null && _outcomes.All(o => o.Status == AppendStatus.Accepted))
+        if (writes is { ChangesTenders: false } && _outcomes.All(o => o.Status == AppendStatus.Accepted))
         {
             var batch = StartBatch();
             dialect.AddWritesAtOnce(batch, writes.Tables(), version, (place, seq) => seqs[place] = seq);

@@ -315,6 +315,27 @@ public abstract class AppendConformanceTests : StoreTestBase
     }
 
     [Fact]
+    public async Task A_store_whose_clock_is_stopped_still_answers_an_append_that_follows_a_burst()
+    {
+        await using var stopped = await Backend.OpenAsync(new StoppedClock(TestEvents.At));
+        Task<AppendOutcome[]> burst;
+        await using (await Backend.HoldWritesAsync())
+        {
+            // The first waits on the lock and the rest queue behind it: answered together, they are many the writer expects back.
+            burst = Task.WhenAll(Enumerable.Range(1, 20)
+                .Select(i => stopped.AppendAsync(TestEvents.Event(TestEvents.Sale($"T-{i}", ("SKU-1", 1, 10.00m))), CancellationToken.None)));
+        }
+
+        Assert.All(await burst, o => Assert.Equal(AppendStatus.Accepted, o.Status));
+        var lone = stopped.AppendAsync(TestEvents.Event(TestEvents.Sale("T-21", ("SKU-1", 1, 10.00m))), CancellationToken.None);
+
+        Assert.Equal(AppendStatus.Accepted, (await lone.WaitAsync(TimeSpan.FromSeconds(30))).Status);
+        var log = await AllEventsAsync();
+        Assert.Equal(21, log.Count);
+        Assert.All(log, e => Assert.Equal(TestEvents.At, e.ReceivedAt));
+    }
+
+    [Fact]
     public async Task Catalog_changes_saved_between_appends_apply_to_the_very_next_append()
     {
         await AppendAcceptedAsync(TestEvents.Sale("T-1", ("SKU-1", 1, 10.00m)));

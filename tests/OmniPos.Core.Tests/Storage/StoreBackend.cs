@@ -13,9 +13,10 @@ public abstract class StoreBackend : IAsyncDisposable
     /// <summary>Store:ConnectionString for this database (a file path for SQLite).</summary>
     public abstract string ConnectionString { get; }
 
-    public Task<IOperationalStore> OpenAsync() =>
+    /// <param name="clock">What the store stamps events with; the system clock unless a test stops it.</param>
+    public Task<IOperationalStore> OpenAsync(TimeProvider? clock = null) =>
         OperationalStore.OpenAsync(new StoreOptions { Provider = Provider, ConnectionString = ConnectionString },
-            Path.GetTempPath(), TimeProvider.System, new Microsoft.Extensions.Logging.LoggerFactory([Logs]), CancellationToken.None);
+            Path.GetTempPath(), clock ?? TimeProvider.System, new Microsoft.Extensions.Logging.LoggerFactory([Logs]), CancellationToken.None);
 
     /// <summary>Holds a lock that keeps the store's appends waiting until it is disposed, as another process's long transaction would.</summary>
     public abstract Task<IAsyncDisposable> HoldWritesAsync();

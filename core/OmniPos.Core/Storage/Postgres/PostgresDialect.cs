@@ -64,7 +64,7 @@ internal sealed class PostgresDialect : SqlDialect
         var clauses = new List<string>
         {
             $"written AS (INSERT INTO events ({string.Join(", ", eventColumns.Select(i => events.Columns[i].Name))}) "
-                + $"SELECT {string.Join(", ", eventColumns.Select(i => $"u.c{i}"))} FROM {Unnest(0, events, [.. eventColumns, place])} "
+                + $"SELECT {string.Join(", ", eventColumns.Select(i => $"u.c{i}"))} FROM {Unnest(0, events, eventColumns)} "
                 + "WHERE EXISTS (SELECT FROM catalog_version WHERE version = @catalog_version) RETURNING seq, event_id)",
             $"seqs AS (SELECT u.c{place} AS place, w.seq FROM written w JOIN {Unnest(0, events, [place, eventId])} ON u.c{eventId} = w.event_id)",
         };

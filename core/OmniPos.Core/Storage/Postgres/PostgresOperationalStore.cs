@@ -98,8 +98,9 @@ public sealed class PostgresOperationalStore : LedgerStore
     private protected override ValueTask CloseAsync() => _dataSource.DisposeAsync();
 
     /// <summary>
-    /// A race is another process recording the same event id or receipt number meanwhile, or locking rows in the other
-    /// order; any other unique violation is a fault like every constraint. Data errors (class 22), constraints (23) and
+    /// A race is an event id or receipt number found taken (recorded by another process meanwhile, or met by a group
+    /// written at once, which asked no one first), or rows locked in the other order; any other unique violation is a
+    /// fault like every constraint. Data errors (class 22), constraints (23) and
     /// raised exceptions (P0) come from one event's rows; anything else (connection, server) is the store's.
     /// </summary>
     private static AppendFault Classify(Exception e) => e switch
