@@ -37,12 +37,9 @@ internal static partial class ServerHost
         StoreOpened(loggers.CreateLogger(typeof(ServerHost)), options.Provider, settings.DataDirectory);
         await prepare(store, cancellationToken);
 
-        builder.Services.AddSingleton<IOperationalStore>(store);
-        builder.Services.AddProblemDetails();
+        builder.Services.AddSingleton<IOperationalStore>(store).AddIngestApi();
         await using var app = builder.Build();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
-        app.MapIngestApi();
+        app.UseIngestApi();
 
         await app.StartAsync(cancellationToken);
         listening(new Uri(app.Urls.First()));

@@ -2,10 +2,12 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OmniPos.Core.Events;
 using OmniPos.Core.Storage;
 using OmniPos.Ingest.Events;
+using OmniPos.Ingest.Lookups;
 
 namespace OmniPos.Ingest;
 
@@ -15,7 +17,25 @@ public static class IngestApi
     private const string LogCategory = "OmniPos.Ingest";
     private const int MaxBodyBytes = 1 << 20;
 
-    public static IEndpointRouteBuilder MapIngestApi(this IEndpointRouteBuilder app)
+    /// <summary>The services the API needs besides the <see cref="IOperationalStore"/>, which the host registers.</summary>
+    public static IServiceCollection AddIngestApi(this IServiceCollection services)
+    {
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        return services;
+    }
+
+    /// <summary>The request pipeline: errors as problem details, the OpenAPI document at /openapi/v1.json, and the routes.</summary>
+    public static WebApplication UseIngestApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi();
+        app.MapIngestApi();
+        return app;
+    }
+
+    private static IEndpointRouteBuilder MapIngestApi(this IEndpointRouteBuilder app)
     {
         var v1 = app.MapGroup("/v1").WithTags("Ingest");
 
@@ -28,6 +48,16 @@ public static class IngestApi
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        v1.MapGet("/stock", LookupHandlers.GetStockAsync)
+            .WithName("GetStock")
+            .WithSummary("Units of a SKU at a location: on hand, reserved, and available to promise")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        v1.MapGet("/transactions/{transactionId}", LookupHandlers.GetReceiptAsync)
+            .WithName("GetTransaction")
+            .WithSummary("A sale by its receipt number, with the returns recorded against it, for an exchange at another store")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         v1.MapGet("/health", GetHealth)
             .WithName("Health")

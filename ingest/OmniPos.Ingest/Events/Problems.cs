@@ -18,6 +18,12 @@ internal static class Problems
     public static ProblemHttpResult Conflict(IReadOnlyList<ValidationError> errors) =>
         Create(StatusCodes.Status409Conflict, "idempotency-conflict", "The event id was already recorded with different content", errors);
 
+    public static ProblemHttpResult BadQuery(IReadOnlyList<ValidationError> errors) =>
+        Create(StatusCodes.Status400BadRequest, "bad-query", "The query is missing or has a wrong parameter", errors);
+
+    public static ProblemHttpResult NotFound(string field, string message) =>
+        Create(StatusCodes.Status404NotFound, "not-found", "Nothing is recorded under that name", [new ValidationError(field, Rules.Reference, message)]);
+
     public static ProblemHttpResult TooLarge(int maxBytes) =>
         Create(StatusCodes.Status413PayloadTooLarge, "too-large", "The request body is too large",
             [new ValidationError("$", Rules.TooLong, $"the body must be at most {maxBytes} bytes")]);

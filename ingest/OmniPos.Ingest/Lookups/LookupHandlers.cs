@@ -1,0 +1,42 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using OmniPos.Core.Events;
+using OmniPos.Core.Storage;
+using OmniPos.Core.Validation;
+using OmniPos.Ingest.Events;
+
+namespace OmniPos.Ingest.Lookups;
+
+/// <summary>What storefronts and other stores read back: stock to promise, and a receipt for an exchange elsewhere.</summary>
+internal static class LookupHandlers
+{
+    public static async Task<Results<Ok<StockAnswer>, ProblemHttpResult>> GetStockAsync(
+        string? sku, string? location, IOperationalStore store, CancellationToken cancellationToken)
+    {
+        var missing = new[] { ("sku", sku), ("location", location) }
+            .Where(q => string.IsNullOrWhiteSpace(q.Item2))
+            .Select(q => new ValidationError(q.Item1, Rules.Required, $"the query needs {q.Item1}"))
+            .ToList();
+        if (missing.Count > 0)
+        {
+            return Problems.BadQuery(missing);
+        }
+
+        var level = await store.GetStockAsync(sku!, location!, cancellationToken);
+        return TypedResults.Ok(new StockAnswer(level.Sku, level.Location, level.OnHand, level.Reserved, level.Available));
+    }
+
+    public static async Task<Results<Ok<ReceiptAnswer>, ProblemHttpResult>> GetReceiptAsync(
+        string transactionId, IOperationalStore store, CancellationToken cancellationToken)
+    {
+        if (await store.GetTransactionAsync(transactionId, cancellationToken) is not { } receipt)
+        {
+            return Problems.NotFound("transactionId", $"no sale has receipt number '{transactionId}'");
+        }
+
+        return TypedResults.Ok(new ReceiptAnswer(transactionId, receipt.Seq, Canonical(receipt.Sale), [.. receipt.Returns.Select(Canonical)]));
+    }
+
+    private static JsonElement Canonical(PosEvent e) => JsonSerializer.SerializeToElement(e, EventJson.Options);
+}

@@ -1,0 +1,15 @@
+using OmniPos.Ingest.Tests.Events;
+using OmniPos.Ingest.Tests.Lookups;
+using OmniPos.Ingest.Tests.Support;
+
+namespace OmniPos.Ingest.Tests;
+
+public sealed class SqliteEventPostingTests() : EventPostingTests(new SqliteStores());
+
+[Collection(PostgresServerDefinition.Name)]
+public sealed class PostgresEventPostingTests(PostgresFixture postgres) : EventPostingTests(postgres);
+
+public sealed class SqliteLookupTests() : LookupTests(new SqliteStores());
+
+[Collection(PostgresServerDefinition.Name)]
+public sealed class PostgresLookupTests(PostgresFixture postgres) : LookupTests(postgres);

@@ -1,0 +1,99 @@
+using System.Net;
+using System.Text;
+using OmniPos.Ingest.Tests.Support;
+
+namespace OmniPos.Ingest.Tests.Events;
+
+/// <summary>POST /v1/events through the real pipeline: what a register gets back for each kind of post.</summary>
+public abstract class EventPostingTests(StoreSource stores) : ApiTestBase(stores)
+{
+    [Fact]
+    public async Task A_sale_is_created_and_posting_it_again_answers_duplicate_with_the_same_seq()
+    {
+        var sale = Chain.Json(Chain.Sale("T-1", 2));
+
+        using var first = await PostEventAsync(sale);
+        using var again = await PostEventAsync(sale);
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        var (created, repeated) = (await BodyAsync(first), await BodyAsync(again));
+        Assert.Equal(("accepted", "duplicate"), (created.GetProperty("status").GetString(), repeated.GetProperty("status").GetString()));
+        Assert.Equal(created.GetProperty("seq").GetInt64(), repeated.GetProperty("seq").GetInt64());
+        Assert.Single(await Store.ReadEventsAsync(0, 10, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task The_same_event_id_with_other_content_is_a_conflict_problem()
+    {
+        using var first = await PostEventAsync(Chain.Json(Chain.Sale("T-1", 2, eventId: "evt-1")));
+        using var changed = await PostEventAsync(Chain.Json(Chain.Sale("T-1", 3, eventId: "evt-1")));
+
+        Assert.Equal(HttpStatusCode.Conflict, changed.StatusCode);
+        Assert.Equal("application/problem+json", changed.Content.Headers.ContentType?.MediaType);
+        var problem = await BodyAsync(changed);
+        Assert.Equal("https://omnipos.dev/problems/idempotency-conflict", problem.GetProperty("type").GetString());
+        Assert.Equal("eventId", problem.GetProperty("errors")[0].GetProperty("field").GetString());
+    }
+
+    [Fact]
+    public async Task A_sale_that_breaks_a_rule_is_a_validation_problem_naming_the_field_and_stores_nothing()
+    {
+        using var response = await PostEventAsync(Chain.Json(Chain.Sale("T-1", 2)).Replace("MUG-001", "MUG-404", StringComparison.Ordinal));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var error = (await BodyAsync(response)).GetProperty("errors")[0];
+        Assert.Equal(("body.lines[0].sku", "reference"), (error.GetProperty("field").GetString(), error.GetProperty("rule").GetString()));
+        Assert.Empty(await Store.ReadEventsAsync(0, 10, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Malformed_json_is_a_problem_naming_where_it_broke()
+    {
+        using var response = await PostEventAsync("""{"eventId": "evt-1", "storeId": 42}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await BodyAsync(response);
+        Assert.Equal("https://omnipos.dev/problems/malformed", problem.GetProperty("type").GetString());
+        Assert.Equal("storeId", problem.GetProperty("errors")[0].GetProperty("field").GetString());
+    }
+
+    [Fact]
+    public async Task A_card_number_anywhere_in_the_body_is_refused_without_being_echoed()
+    {
+        const string cardNumber = "4111111111111111";
+        var sale = Chain.Json(Chain.Sale("T-1", 2)).Replace("tok_visa_abcdef", cardNumber, StringComparison.Ordinal);
+
+        using var response = await PostEventAsync(sale);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Contains("card_number", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(cardNumber, text, StringComparison.Ordinal);
+        Assert.Empty(await Store.ReadEventsAsync(0, 10, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_body_over_one_mebibyte_is_refused_as_too_large()
+    {
+        var padded = Chain.Json(Chain.Sale("T-1", 2)) + new string(' ', 1 << 20);
+
+        using var response = await PostEventAsync(padded);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("https://omnipos.dev/problems/too-large", (await BodyAsync(response)).GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public async Task The_OpenAPI_document_describes_every_route()
+    {
+        using var response = await Client.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
+
+        response.EnsureSuccessStatusCode();
+        var paths = (await BodyAsync(response)).GetProperty("paths");
+        foreach (var route in new[] { "/v1/events", "/v1/stock", "/v1/transactions/{transactionId}", "/v1/health" })
+        {
+            Assert.True(paths.TryGetProperty(route, out _), $"the document lacks {route}");
+        }
+    }
+}
