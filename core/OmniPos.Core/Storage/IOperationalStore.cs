@@ -1,3 +1,4 @@
+using OmniPos.Core.Access;
 using OmniPos.Core.Catalog;
 using OmniPos.Core.Events;
 using OmniPos.Core.Ledger;
@@ -39,4 +40,19 @@ public interface IOperationalStore : IAsyncDisposable
     Task SaveCustomerAsync(Customer customer, CancellationToken cancellationToken);
 
     Task SaveEmployeeAsync(Employee employee, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Creates an API key and returns it with its token, which is not kept. Register and storefront keys name their store
+    /// and a device of it (in-store, respectively online); a store manager's key names its store; other roles name neither.
+    /// </summary>
+    /// <exception cref="ArgumentException">The scope does not fit the role, or names a store or device that does not exist.</exception>
+    Task<IssuedKey> CreateKeyAsync(AccessRole role, string? storeId, string? deviceId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<ApiKey>> ListKeysAsync(CancellationToken cancellationToken);
+
+    /// <summary>Revokes a key at once; false when there is no such key.</summary>
+    Task<bool> RevokeKeyAsync(string keyId, CancellationToken cancellationToken);
+
+    /// <summary>The key a presented token proves, or null when it is malformed, unknown, wrong or revoked.</summary>
+    Task<ApiKey?> AuthenticateAsync(string token, CancellationToken cancellationToken);
 }

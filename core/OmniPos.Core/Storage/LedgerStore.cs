@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text.Json;
+using OmniPos.Core.Access;
 using OmniPos.Core.Catalog;
 using OmniPos.Core.Events;
 using OmniPos.Core.Ledger;
@@ -15,10 +16,12 @@ namespace OmniPos.Core.Storage;
 public abstract class LedgerStore : IOperationalStore
 {
     private readonly GroupCommitQueue _appends;
+    private readonly ApiKeyRegistry _keys;
 
-    private protected LedgerStore(GroupCommitQueue appends)
+    private protected LedgerStore(GroupCommitQueue appends, TimeProvider clock)
     {
         _appends = appends;
+        _keys = new ApiKeyRegistry(OpenConnectionAsync, clock);
     }
 
     public async Task<AppendOutcome> AppendAsync(PosEvent e, CancellationToken cancellationToken)
@@ -109,6 +112,15 @@ public abstract class LedgerStore : IOperationalStore
         UpsertAsync("employees", "employee_id", ["store_id", "name", "role"],
             [employee.EmployeeId, employee.StoreId, employee.Name, employee.Role], cancellationToken);
 
+    public Task<IssuedKey> CreateKeyAsync(AccessRole role, string? storeId, string? deviceId, CancellationToken cancellationToken) =>
+        _keys.CreateAsync(role, storeId, deviceId, cancellationToken);
+
+    public Task<IReadOnlyList<ApiKey>> ListKeysAsync(CancellationToken cancellationToken) => _keys.ListAsync(cancellationToken);
+
+    public Task<bool> RevokeKeyAsync(string keyId, CancellationToken cancellationToken) => _keys.RevokeAsync(keyId, cancellationToken);
+
+    public Task<ApiKey?> AuthenticateAsync(string token, CancellationToken cancellationToken) => _keys.AuthenticateAsync(token, cancellationToken);
+
     /// <summary>The events after a seq, up to an inclusive bound when the engine has one.</summary>
     private protected static async Task<IReadOnlyList<StoredEvent>> SelectEventsAsync(DbConnection c, long afterSeq, long? throughSeq, int maxCount, CancellationToken ct)
     {
@@ -130,8 +142,6 @@ public abstract class LedgerStore : IOperationalStore
 
         return events;
     }
-
-    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 
     private async Task UpsertAsync(string table, string key, string[] columns, object?[] values, CancellationToken ct)
     {

@@ -20,6 +20,9 @@ internal static class Sql
 
     public static KeyValuePair<string, object?> P(string name, object? value) => new(name, value);
 
+    /// <summary>A timestamp column's value (stored as UTC on both engines) as the instant it is.</summary>
+    public static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+
     public static void AddParameter(DbCommand command, string name, object? value) =>
         AddParameter(command.CreateParameter(), command.Parameters, name, value);
 

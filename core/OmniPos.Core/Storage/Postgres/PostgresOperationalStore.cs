@@ -23,7 +23,7 @@ public sealed class PostgresOperationalStore : LedgerStore
     private PostgresOperationalStore(NpgsqlDataSource dataSource, CatalogCache catalog, TimeProvider clock, ILogger logger)
         : base(new GroupCommitQueue(PostgresDialect.Instance, clock,
             async ct => AppendTransaction.OnBorrowed(await dataSource.OpenConnectionAsync(ct), catalog),
-            Classify, logger))
+            Classify, logger), clock)
     {
         _dataSource = dataSource;
     }

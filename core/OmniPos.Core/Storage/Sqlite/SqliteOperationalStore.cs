@@ -22,7 +22,7 @@ public sealed class SqliteOperationalStore : LedgerStore
     private readonly SqliteWriter _writer;
 
     private SqliteOperationalStore(string connectionString, SqliteWriter writer, TimeProvider clock, ILogger logger)
-        : base(new GroupCommitQueue(SqliteDialect.Instance, clock, writer.BeginAsync, Classify, logger))
+        : base(new GroupCommitQueue(SqliteDialect.Instance, clock, writer.BeginAsync, Classify, logger), clock)
     {
         _connectionString = connectionString;
         _writer = writer;
