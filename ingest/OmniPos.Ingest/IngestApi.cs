@@ -4,8 +4,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OmniPos.Core.Access;
 using OmniPos.Core.Events;
 using OmniPos.Core.Storage;
+using OmniPos.Ingest.Access;
 using OmniPos.Ingest.Events;
 using OmniPos.Ingest.Lookups;
 
@@ -47,17 +49,20 @@ public static class IngestApi
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .RequireKey(AccessRole.Register, AccessRole.Storefront, AccessRole.Admin);
 
         v1.MapGet("/stock", LookupHandlers.GetStockAsync)
             .WithName("GetStock")
             .WithSummary("Units of a SKU at a location: on hand, reserved, and available to promise")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .RequireKey(Enum.GetValues<AccessRole>());
 
         v1.MapGet("/transactions/{transactionId}", LookupHandlers.GetReceiptAsync)
             .WithName("GetTransaction")
             .WithSummary("A sale by its receipt number, with the returns recorded against it, for an exchange at another store")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireKey(Enum.GetValues<AccessRole>());
 
         v1.MapGet("/health", GetHealth)
             .WithName("Health")
@@ -67,12 +72,13 @@ public static class IngestApi
     }
 
     /// <summary>
-    /// One event in, its fate out. The raw text is screened for card numbers before anything parses it, so a card number
+    /// One event in, its fate out, for a key whose scope covers the event's store and device. The raw text is screened for card numbers before anything parses it, so a card number
     /// is neither stored, logged nor echoed, wherever in the document it was put.
     /// </summary>
     internal static async Task<Results<Created<EventAnswer>, Ok<EventAnswer>, ProblemHttpResult>> PostEventAsync(
         HttpRequest request, IOperationalStore store, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
+        var caller = Caller.Of(request.HttpContext);
         var log = loggers.CreateLogger(LogCategory);
         if (await RequestText.ReadAsync(request, MaxBodyBytes, cancellationToken) is not { } body)
         {
@@ -91,6 +97,12 @@ public static class IngestApi
         {
             log.Malformed(parsed.Error!.Field, parsed.Error.Rule);
             return Problems.Malformed(parsed.Error);
+        }
+
+        if (caller.RefusesToPost(e) is { } refusal)
+        {
+            log.ScopeRefused(caller.Key.KeyId, refusal.Field);
+            return Problems.Forbidden(refusal);
         }
 
         var outcome = await store.AppendAsync(e, cancellationToken);

@@ -1,3 +1,4 @@
+using OmniPos.Ingest.Tests.Access;
 using OmniPos.Ingest.Tests.Events;
 using OmniPos.Ingest.Tests.Lookups;
 using OmniPos.Ingest.Tests.Support;
@@ -13,3 +14,8 @@ public sealed class SqliteLookupTests() : LookupTests(new SqliteStores());
 
 [Collection(PostgresServerDefinition.Name)]
 public sealed class PostgresLookupTests(PostgresFixture postgres) : LookupTests(postgres);
+
+public sealed class SqliteAuthorizationTests() : AuthorizationTests(new SqliteStores());
+
+[Collection(PostgresServerDefinition.Name)]
+public sealed class PostgresAuthorizationTests(PostgresFixture postgres) : AuthorizationTests(postgres);

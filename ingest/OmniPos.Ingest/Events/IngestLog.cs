@@ -24,6 +24,12 @@ internal static partial class IngestLog
     [LoggerMessage(6, LogLevel.Information, "Refused a malformed event: {Field} {Rule}")]
     public static partial void Malformed(this ILogger logger, string field, string rule);
 
+    [LoggerMessage(8, LogLevel.Warning, "Key {KeyId} ({Role}) refused at {Path}: its role may not call it")]
+    public static partial void RoleRefused(this ILogger logger, string keyId, string role, string path);
+
+    [LoggerMessage(9, LogLevel.Warning, "Key {KeyId} refused: {Field} out of its scope")]
+    public static partial void ScopeRefused(this ILogger logger, string keyId, string field);
+
     [LoggerMessage(7, LogLevel.Information, "Refused a body over {MaxBytes} bytes from {RemoteAddress}")]
     public static partial void TooLarge(this ILogger logger, int maxBytes, IPAddress? remoteAddress);
 }

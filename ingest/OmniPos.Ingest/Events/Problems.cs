@@ -24,6 +24,13 @@ internal static class Problems
     public static ProblemHttpResult NotFound(string field, string message) =>
         Create(StatusCodes.Status404NotFound, "not-found", "Nothing is recorded under that name", [new ValidationError(field, Rules.Reference, message)]);
 
+    public static ProblemHttpResult Unauthorized() =>
+        Create(StatusCodes.Status401Unauthorized, "unauthorized", "A valid key is required",
+            [new ValidationError("authorization", Rules.Required, "send 'Authorization: Bearer <key>' with a key that is not revoked")]);
+
+    public static ProblemHttpResult Forbidden(ValidationError error) =>
+        Create(StatusCodes.Status403Forbidden, "forbidden", "The key may not do this", [error]);
+
     public static ProblemHttpResult TooLarge(int maxBytes) =>
         Create(StatusCodes.Status413PayloadTooLarge, "too-large", "The request body is too large",
             [new ValidationError("$", Rules.TooLong, $"the body must be at most {maxBytes} bytes")]);

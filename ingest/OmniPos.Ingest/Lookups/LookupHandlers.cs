@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using OmniPos.Core.Events;
 using OmniPos.Core.Storage;
 using OmniPos.Core.Validation;
+using OmniPos.Ingest.Access;
 using OmniPos.Ingest.Events;
 
 namespace OmniPos.Ingest.Lookups;
@@ -12,7 +13,7 @@ namespace OmniPos.Ingest.Lookups;
 internal static class LookupHandlers
 {
     public static async Task<Results<Ok<StockAnswer>, ProblemHttpResult>> GetStockAsync(
-        string? sku, string? location, IOperationalStore store, CancellationToken cancellationToken)
+        string? sku, string? location, HttpContext http, IOperationalStore store, CancellationToken cancellationToken)
     {
         var missing = new[] { ("sku", sku), ("location", location) }
             .Where(q => string.IsNullOrWhiteSpace(q.Item2))
@@ -23,16 +24,26 @@ internal static class LookupHandlers
             return Problems.BadQuery(missing);
         }
 
+        if (Caller.Of(http).RefusesToRead(location!, "location") is { } refusal)
+        {
+            return Problems.Forbidden(refusal);
+        }
+
         var level = await store.GetStockAsync(sku!, location!, cancellationToken);
         return TypedResults.Ok(new StockAnswer(level.Sku, level.Location, level.OnHand, level.Reserved, level.Available));
     }
 
     public static async Task<Results<Ok<ReceiptAnswer>, ProblemHttpResult>> GetReceiptAsync(
-        string transactionId, IOperationalStore store, CancellationToken cancellationToken)
+        string transactionId, HttpContext http, IOperationalStore store, CancellationToken cancellationToken)
     {
         if (await store.GetTransactionAsync(transactionId, cancellationToken) is not { } receipt)
         {
             return Problems.NotFound("transactionId", $"no sale has receipt number '{transactionId}'");
+        }
+
+        if (Caller.Of(http).RefusesToRead(receipt.Sale.StoreId, "transactionId") is { } refusal)
+        {
+            return Problems.Forbidden(refusal);
         }
 
         return TypedResults.Ok(new ReceiptAnswer(transactionId, receipt.Seq, Canonical(receipt.Sale), [.. receipt.Returns.Select(Canonical)]));

@@ -11,13 +11,25 @@ internal sealed class ApiHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private ApiHost(WebApplication app, HttpClient client)
+    private readonly List<HttpClient> _clients = [];
+
+    private ApiHost(WebApplication app)
     {
         _app = app;
-        Client = client;
     }
 
-    public HttpClient Client { get; }
+    /// <summary>A client that presents the key's token on every request (none when null).</summary>
+    public HttpClient NewClient(string? token)
+    {
+        var client = new HttpClient { BaseAddress = new Uri(_app.Urls.First()) };
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        }
+
+        _clients.Add(client);
+        return client;
+    }
 
     public static async Task<ApiHost> StartAsync(IOperationalStore store)
     {
@@ -28,12 +40,12 @@ internal sealed class ApiHost : IAsyncDisposable
         var app = builder.Build();
         app.UseIngestApi();
         await app.StartAsync();
-        return new ApiHost(app, new HttpClient { BaseAddress = new Uri(app.Urls.First()) });
+        return new ApiHost(app);
     }
 
     public async ValueTask DisposeAsync()
     {
-        Client.Dispose();
+        _clients.ForEach(c => c.Dispose());
         await _app.DisposeAsync();
     }
 }

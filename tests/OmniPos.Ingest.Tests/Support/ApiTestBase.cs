@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
+using OmniPos.Core.Access;
 using OmniPos.Core.Storage;
 
 namespace OmniPos.Ingest.Tests.Support;
@@ -12,14 +13,25 @@ public abstract class ApiTestBase(StoreSource stores) : IAsyncLifetime
 
     protected IOperationalStore Store { get; private set; } = null!;
 
-    protected HttpClient Client => (_host ?? throw new InvalidOperationException("the API has not started")).Client;
+    /// <summary>A client with the key of the chain's register, as a register posts.</summary>
+    protected HttpClient Client { get; private set; } = null!;
+
+    private ApiHost Host => _host ?? throw new InvalidOperationException("the API has not started");
 
     public async Task InitializeAsync()
     {
         Store = await OperationalStore.OpenAsync(await stores.NewStoreAsync(), Path.GetTempPath(), TimeProvider.System, NullLoggerFactory.Instance, CancellationToken.None);
         await Chain.SeedAsync(Store);
         _host = await ApiHost.StartAsync(Store);
+        Client = await ClientForAsync(AccessRole.Register, Chain.StoreId, Chain.RegisterId);
     }
+
+    /// <summary>A client presenting a new key of the role and scope.</summary>
+    protected async Task<HttpClient> ClientForAsync(AccessRole role, string? storeId = null, string? deviceId = null) =>
+        Host.NewClient((await Store.CreateKeyAsync(role, storeId, deviceId, CancellationToken.None)).Token);
+
+    /// <summary>A client that presents the token given, or none.</summary>
+    protected HttpClient ClientWithToken(string? token) => Host.NewClient(token);
 
     public async Task DisposeAsync()
     {
@@ -32,8 +44,10 @@ public abstract class ApiTestBase(StoreSource stores) : IAsyncLifetime
         stores.CleanUp();
     }
 
-    protected Task<HttpResponseMessage> PostEventAsync(string json) =>
-        Client.PostAsync(new Uri("/v1/events", UriKind.Relative), new StringContent(json, Encoding.UTF8, "application/json"));
+    protected Task<HttpResponseMessage> PostEventAsync(string json) => PostEventAsync(Client, json);
+
+    protected static Task<HttpResponseMessage> PostEventAsync(HttpClient client, string json) =>
+        client.PostAsync(new Uri("/v1/events", UriKind.Relative), new StringContent(json, Encoding.UTF8, "application/json"));
 
     protected static async Task<JsonElement> BodyAsync(HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;

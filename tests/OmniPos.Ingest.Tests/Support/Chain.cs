@@ -8,11 +8,13 @@ using OmniPos.Core.Storage;
 
 namespace OmniPos.Ingest.Tests.Support;
 
-/// <summary>One store with a register and two products, and events against it that balance to the cent.</summary>
+/// <summary>A store with a register and a web storefront, a second store, two products, and events that balance to the cent.</summary>
 internal static class Chain
 {
     public const string StoreId = "NY-01";
     public const string RegisterId = "NY-01-REG-1";
+    public const string WebStoreId = "NY-01-WEB";
+    public const string OtherStoreId = "NJ-02";
     public static readonly DateTimeOffset At = new(2026, 11, 20, 10, 15, 0, TimeSpan.FromHours(-5));
 
     public static async Task SeedAsync(IOperationalStore store)
@@ -20,6 +22,8 @@ internal static class Chain
         var ct = CancellationToken.None;
         await store.SaveStoreAsync(new Store(StoreId, "Fifth Avenue", "America/New_York", "USD", "US-NY"), ct);
         await store.SaveDeviceAsync(new Device(RegisterId, StoreId, DeviceKind.Register), ct);
+        await store.SaveDeviceAsync(new Device(WebStoreId, StoreId, DeviceKind.Storefront), ct);
+        await store.SaveStoreAsync(new Store(OtherStoreId, "Newark", "America/New_York", "USD", "US-NJ"), ct);
         await store.SaveProductAsync(new Product("MUG-001", "Mug", ["Home", "Kitchen"], 4.25m, 12.00m), ct);
         await store.SaveProductAsync(new Product("TEE-001", "Tee", ["Apparel", "Tops"], 6.10m, 18.50m), ct);
     }
