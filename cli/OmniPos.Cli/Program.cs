@@ -9,5 +9,6 @@ internal static class Program
         {
             ServeCommand.Create(),
             DemoCommand.Create(),
+            KeysCommand.Create(),
         }.Parse(args).InvokeAsync();
 }

@@ -5,10 +5,7 @@ namespace OmniPos.Cli;
 /// <summary>The options of a command that runs the server; each such command has its own instance.</summary>
 internal sealed class ServerOptions
 {
-    private readonly Option<string?> _data = new("--data")
-    {
-        Description = "Data directory (ops.db, lake, exports); default $OMNIPOS_DATA or ./data",
-    };
+    private readonly StoreArguments _store = new();
 
     private readonly Option<string> _urls = new("--urls")
     {
@@ -18,14 +15,10 @@ internal sealed class ServerOptions
 
     public void AddTo(Command command)
     {
-        command.Options.Add(_data);
+        _store.AddTo(command);
         command.Options.Add(_urls);
-        // The tokens no option claims are configuration: --Store:Provider=postgres.
-        command.TreatUnmatchedTokensAsErrors = false;
     }
 
-    public ServerSettings Read(ParseResult parse) => new(
-        Path.GetFullPath(parse.GetValue(_data) ?? Environment.GetEnvironmentVariable("OMNIPOS_DATA") ?? "data"),
-        parse.GetValue(_urls)!,
-        parse.UnmatchedTokens);
+    public ServerSettings Read(ParseResult parse) =>
+        new(_store.DataDirectory(parse), parse.GetValue(_urls)!, StoreArguments.ConfigurationArguments(parse));
 }

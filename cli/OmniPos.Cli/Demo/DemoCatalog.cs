@@ -1,3 +1,4 @@
+using OmniPos.Core.Access;
 using OmniPos.Core.Catalog;
 using OmniPos.Core.Events;
 using OmniPos.Core.Payments;
@@ -39,6 +40,17 @@ internal static class DemoCatalog
         {
             await store.SaveProductAsync(product, cancellationToken);
         }
+    }
+
+    /// <summary>A new key for the demo register, its earlier demo keys revoked; the token to post with.</summary>
+    public static async Task<string> IssueRegisterKeyAsync(IOperationalStore store, CancellationToken cancellationToken)
+    {
+        foreach (var earlier in (await store.ListKeysAsync(cancellationToken)).Where(k => k.DeviceId == Register.DeviceId && k.RevokedAt is null))
+        {
+            await store.RevokeKeyAsync(earlier.KeyId, cancellationToken);
+        }
+
+        return (await store.CreateKeyAsync(AccessRole.Register, Store.StoreId, Register.DeviceId, cancellationToken)).Token;
     }
 
     /// <summary>Two mugs and a tee, taxed per line, paid in cash rounded up to the next ten, at the store's local time; fresh ids each time.</summary>

@@ -7,18 +7,7 @@ public static class AccessRoleNames
 
     public static string Of(AccessRole role) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(role.ToString());
 
-    public static bool TryParse(string text, out AccessRole role)
-    {
-        foreach (var candidate in Enum.GetValues<AccessRole>())
-        {
-            if (string.Equals(Of(candidate), text, StringComparison.OrdinalIgnoreCase))
-            {
-                role = candidate;
-                return true;
-            }
-        }
-
-        role = default;
-        return false;
-    }
+    public static AccessRole Parse(string text) =>
+        Enum.GetValues<AccessRole>().Where(role => string.Equals(Of(role), text, StringComparison.OrdinalIgnoreCase)).Cast<AccessRole?>().FirstOrDefault()
+            ?? throw new ArgumentException($"'{text}' is not a role; the roles are {string.Join(", ", All)}", nameof(text));
 }
