@@ -24,6 +24,8 @@ public static class IngestApi
     {
         services.AddProblemDetails();
         services.AddOpenApi();
+        services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section);
+        services.AddSingleton<KeyRateLimits>();
         return services;
     }
 

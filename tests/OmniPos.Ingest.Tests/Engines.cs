@@ -19,3 +19,8 @@ public sealed class SqliteAuthorizationTests() : AuthorizationTests(new SqliteSt
 
 [Collection(PostgresServerDefinition.Name)]
 public sealed class PostgresAuthorizationTests(PostgresFixture postgres) : AuthorizationTests(postgres);
+
+public sealed class SqliteRateLimitTests() : RateLimitTests(new SqliteStores());
+
+[Collection(PostgresServerDefinition.Name)]
+public sealed class PostgresRateLimitTests(PostgresFixture postgres) : RateLimitTests(postgres);

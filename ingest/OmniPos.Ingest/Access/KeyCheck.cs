@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,7 +11,8 @@ namespace OmniPos.Ingest.Access;
 
 /// <summary>
 /// Routes that need a key: <c>Authorization: Bearer opk_…</c> must prove a key that is not revoked (401 otherwise) and
-/// whose role the route admits (403 otherwise); the handler then finds it through <see cref="Caller.Of"/>.
+/// whose role the route admits (403 otherwise) and that is within its rate (429 with Retry-After otherwise, see
+/// <see cref="KeyRateLimits"/>); the handler then finds it through <see cref="Caller.Of"/>.
 /// </summary>
 internal static class KeyCheck
 {
@@ -37,11 +39,19 @@ internal static class KeyCheck
                         $"a {AccessRoleNames.Of(key.Role)} key may not call this; it takes {string.Join(", ", roles.Select(AccessRoleNames.Of))}"));
                 }
 
+                if (http.RequestServices.GetRequiredService<KeyRateLimits>().Refuse(key.KeyId) is { } wait)
+                {
+                    var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+                    http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                    return Problems.TooManyRequests(seconds);
+                }
+
                 new Caller(key).AttachTo(http);
                 return await next(context);
             })
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
     private static ILogger Log(HttpContext http) => http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(KeyCheck));
 }

@@ -31,6 +31,10 @@ internal static class Problems
     public static ProblemHttpResult Forbidden(ValidationError error) =>
         Create(StatusCodes.Status403Forbidden, "forbidden", "The key may not do this", [error]);
 
+    public static ProblemHttpResult TooManyRequests(int retryAfterSeconds) =>
+        Create(StatusCodes.Status429TooManyRequests, "rate-limited", "The key is over its rate",
+            [new ValidationError("authorization", "rate", $"this key has made too many requests; retry in {retryAfterSeconds} s")]);
+
     public static ProblemHttpResult TooLarge(int maxBytes) =>
         Create(StatusCodes.Status413PayloadTooLarge, "too-large", "The request body is too large",
             [new ValidationError("$", Rules.TooLong, $"the body must be at most {maxBytes} bytes")]);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OmniPos.Core.Storage;
@@ -31,9 +32,11 @@ internal sealed class ApiHost : IAsyncDisposable
         return client;
     }
 
-    public static async Task<ApiHost> StartAsync(IOperationalStore store)
+    /// <param name="settings">Configuration over the defaults, as <c>--Ingest:…</c> arguments would give.</param>
+    public static async Task<ApiHost> StartAsync(IOperationalStore store, IReadOnlyDictionary<string, string?> settings)
     {
         var builder = WebApplication.CreateSlimBuilder();
+        builder.Configuration.AddInMemoryCollection(settings);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(store).AddIngestApi();

@@ -16,13 +16,16 @@ public abstract class ApiTestBase(StoreSource stores) : IAsyncLifetime
     /// <summary>A client with the key of the chain's register, as a register posts.</summary>
     protected HttpClient Client { get; private set; } = null!;
 
+    /// <summary>Configuration the test class runs the API with, over the defaults.</summary>
+    private protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
+
     private ApiHost Host => _host ?? throw new InvalidOperationException("the API has not started");
 
     public async Task InitializeAsync()
     {
         Store = await OperationalStore.OpenAsync(await stores.NewStoreAsync(), Path.GetTempPath(), TimeProvider.System, NullLoggerFactory.Instance, CancellationToken.None);
         await Chain.SeedAsync(Store);
-        _host = await ApiHost.StartAsync(Store);
+        _host = await ApiHost.StartAsync(Store, Settings);
         Client = await ClientForAsync(AccessRole.Register, Chain.StoreId, Chain.RegisterId);
     }
 

@@ -1,0 +1,17 @@
+namespace OmniPos.Ingest;
+
+/// <summary>The <c>Ingest</c> configuration section.</summary>
+public sealed class IngestOptions
+{
+    public const string Section = "Ingest";
+
+    /// <summary>Requests each key may make: a bucket of <see cref="RateLimitOptions.Burst"/> refilled at <see cref="RateLimitOptions.PerSecond"/>.</summary>
+    public RateLimitOptions RateLimit { get; set; } = new();
+}
+
+public sealed class RateLimitOptions
+{
+    public int PerSecond { get; set; } = 100;
+
+    public int Burst { get; set; } = 200;
+}
