@@ -5,9 +5,11 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OmniPos.Core.Access;
+using OmniPos.Core.Catalog;
 using OmniPos.Core.Events;
 using OmniPos.Core.Storage;
 using OmniPos.Ingest.Access;
+using OmniPos.Ingest.Catalog;
 using OmniPos.Ingest.Events;
 using OmniPos.Ingest.Lookups;
 
@@ -65,6 +67,14 @@ public static class IngestApi
             .WithSummary("A sale by its receipt number, with the returns recorded against it, for an exchange at another store")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .RequireKey(Enum.GetValues<AccessRole>());
+
+        var catalog = v1.MapGroup("").WithTags("Catalog");
+        MapPut<Store>(catalog, "/stores/{id}", "store", "storeId", s => s.StoreId, (store, x, ct) => store.SaveStoreAsync(x, ct));
+        MapPut<Device>(catalog, "/devices/{id}", "device", "deviceId", d => d.DeviceId, (store, x, ct) => store.SaveDeviceAsync(x, ct));
+        MapPut<Product>(catalog, "/products/{id}", "product", "sku", p => p.Sku, (store, x, ct) => store.SaveProductAsync(x, ct));
+        MapPut<Promotion>(catalog, "/promotions/{id}", "promotion", "promotionId", p => p.PromotionId, (store, x, ct) => store.SavePromotionAsync(x, ct));
+        MapPut<Employee>(catalog, "/employees/{id}", "employee", "employeeId", e => e.EmployeeId, (store, x, ct) => store.SaveEmployeeAsync(x, ct));
+        MapPut<Customer>(catalog, "/customers/{id}", "customer", "customerId", c => c.CustomerId, (store, x, ct) => store.SaveCustomerAsync(x, ct));
 
         v1.MapGet("/health", GetHealth)
             .WithName("Health")
@@ -124,6 +134,19 @@ public static class IngestApi
                 return Problems.Rejected(outcome.Errors);
         }
     }
+
+    /// <summary>PUT of one kind of catalog entry, for admin keys (see <see cref="CatalogHandlers"/>).</summary>
+    private static void MapPut<T>(RouteGroupBuilder catalog, string pattern, string noun, string idField, Func<T, string> idOf,
+        Func<IOperationalStore, T, CancellationToken, Task> save) where T : class =>
+        catalog.MapPut(pattern, (string id, HttpRequest request, IOperationalStore store, CancellationToken ct) =>
+                CatalogHandlers.PutAsync(request, id, noun, idField, idOf, (entry, c) => save(store, entry, c), ct))
+            .WithName($"Put{typeof(T).Name}")
+            .WithSummary($"Create or replace a {noun}, whole, under its id")
+            .Accepts<T>("application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .RequireKey(AccessRole.Admin);
 
     internal static Ok<HealthAnswer> GetHealth() => TypedResults.Ok(new HealthAnswer("ok"));
 }

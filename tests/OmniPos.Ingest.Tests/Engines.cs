@@ -1,4 +1,5 @@
 using OmniPos.Ingest.Tests.Access;
+using OmniPos.Ingest.Tests.Catalog;
 using OmniPos.Ingest.Tests.Events;
 using OmniPos.Ingest.Tests.Lookups;
 using OmniPos.Ingest.Tests.Support;
@@ -24,3 +25,8 @@ public sealed class SqliteRateLimitTests() : RateLimitTests(new SqliteStores());
 
 [Collection(PostgresServerDefinition.Name)]
 public sealed class PostgresRateLimitTests(PostgresFixture postgres) : RateLimitTests(postgres);
+
+public sealed class SqliteCatalogTests() : CatalogTests(new SqliteStores());
+
+[Collection(PostgresServerDefinition.Name)]
+public sealed class PostgresCatalogTests(PostgresFixture postgres) : CatalogTests(postgres);

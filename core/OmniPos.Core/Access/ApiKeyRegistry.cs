@@ -102,7 +102,7 @@ internal sealed class ApiKeyRegistry(Func<CancellationToken, Task<DbConnection>>
             throw new ArgumentException($"a {name} key names {scope}");
         }
 
-        if (storeId is not null && await ScalarAsync(c, "SELECT store_id FROM stores WHERE store_id = @id", storeId, ct) is null)
+        if (storeId is not null && !await ExistsAsync(c, "stores", "store_id", storeId, ct))
         {
             throw new ArgumentException($"store '{storeId}' does not exist");
         }
@@ -122,11 +122,5 @@ internal sealed class ApiKeyRegistry(Func<CancellationToken, Task<DbConnection>>
                 throw new ArgumentException($"device '{deviceId}' is {(online ? "an online channel" : "in a store")}; a {name} key needs {(online ? "an in-store device" : "a storefront or marketplace")}");
             }
         }
-    }
-
-    private static async Task<object?> ScalarAsync(DbConnection c, string query, string id, CancellationToken ct)
-    {
-        await using var command = Command(c, null, query, P("@id", id));
-        return await command.ExecuteScalarAsync(ct);
     }
 }

@@ -15,17 +15,27 @@ public static class EventJson
     /// <summary>Parses one event; a malformed document yields an error naming the field, never an exception.</summary>
     public static EventParseResult Parse(string json)
     {
+        var (parsed, error) = ParseAs<PosEvent>(json, "event");
+        return parsed is null ? EventParseResult.Failed(error!) : EventParseResult.Parsed(parsed);
+    }
+
+    /// <summary>
+    /// Parses one document of another kind (a catalog entry, say) as strictly as an event: unknown, missing and mistyped
+    /// fields are errors naming the field, and no error repeats a value.
+    /// </summary>
+    /// <param name="noun">What the document is, for the error messages ("store", "product").</param>
+    public static (T? Value, ValidationError? Error) ParseAs<T>(string json, string noun) where T : class
+    {
         try
         {
-            var parsed = JsonSerializer.Deserialize<PosEvent>(json, Options);
-            return parsed is null
-                ? EventParseResult.Failed(new ValidationError("$", Rules.Malformed, "the event is null"))
-                : EventParseResult.Parsed(parsed);
+            return JsonSerializer.Deserialize<T>(json, Options) is { } parsed
+                ? (parsed, null)
+                : (null, new ValidationError("$", Rules.Malformed, $"the {noun} is null"));
         }
         catch (JsonException e)
         {
             // The framework's message can quote the offending value; a value may be a card number, so only the path and rule go out.
-            return EventParseResult.Failed(new ValidationError(FieldOf(e.Path), Rules.Malformed, DescribeWithoutValue(e)));
+            return (null, new ValidationError(FieldOf(e.Path), Rules.Malformed, DescribeWithoutValue(e, noun)));
         }
     }
 
@@ -62,7 +72,7 @@ public static class EventJson
     /// A sentence for each kind of failure. Framework messages can quote the offending value — perhaps a card number — so
     /// they are never passed on; only the names of missing fields, which come from our own types, are.
     /// </summary>
-    private static string DescribeWithoutValue(JsonException e)
+    private static string DescribeWithoutValue(JsonException e, string noun)
     {
         var message = e.Message;
         if (e.InnerException is null && e.Source == typeof(EventJson).Assembly.GetName().Name)
@@ -77,7 +87,7 @@ public static class EventJson
             return $"is missing required fields: {message[(at + missing.Length)..].Split(". ")[0].TrimEnd('.')}";
         }
 
-        return message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal) ? "is not a field of this event"
+        return message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal) ? $"is not a field of this {noun}"
             : message.Contains("could not be converted", StringComparison.Ordinal) ? "has the wrong type or format for this field"
             : "is not well-formed JSON here";
     }

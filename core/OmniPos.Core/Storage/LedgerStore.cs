@@ -89,7 +89,8 @@ public abstract class LedgerStore : IOperationalStore
     }
 
     public Task SaveDeviceAsync(Device device, CancellationToken cancellationToken) =>
-        UpsertAsync("devices", "device_id", ["store_id", "kind"], [device.DeviceId, device.StoreId, EnumText.Of(device.Kind)], cancellationToken);
+        UpsertAsync("devices", "device_id", ["store_id", "kind"], [device.DeviceId, device.StoreId, EnumText.Of(device.Kind)], cancellationToken,
+            requiredStore: device.StoreId);
 
     public Task SaveProductAsync(Product product, CancellationToken cancellationToken)
     {
@@ -110,7 +111,7 @@ public abstract class LedgerStore : IOperationalStore
 
     public Task SaveEmployeeAsync(Employee employee, CancellationToken cancellationToken) =>
         UpsertAsync("employees", "employee_id", ["store_id", "name", "role"],
-            [employee.EmployeeId, employee.StoreId, employee.Name, employee.Role], cancellationToken);
+            [employee.EmployeeId, employee.StoreId, employee.Name, employee.Role], cancellationToken, requiredStore: employee.StoreId);
 
     public Task<IssuedKey> CreateKeyAsync(AccessRole role, string? storeId, string? deviceId, CancellationToken cancellationToken) =>
         _keys.CreateAsync(role, storeId, deviceId, cancellationToken);
@@ -143,12 +144,18 @@ public abstract class LedgerStore : IOperationalStore
         return events;
     }
 
-    private async Task UpsertAsync(string table, string key, string[] columns, object?[] values, CancellationToken ct)
+    /// <param name="requiredStore">The store the row belongs to, which must exist (an unknown one is refused by name, not by a foreign key error).</param>
+    private async Task UpsertAsync(string table, string key, string[] columns, object?[] values, CancellationToken ct, string? requiredStore = null)
     {
         var all = new[] { key }.Concat(columns).ToArray();
         var text = $"INSERT INTO {table} ({string.Join(", ", all)}) VALUES ({string.Join(", ", all.Select((_, i) => $"@v{i}"))}) "
             + $"ON CONFLICT ({key}) DO UPDATE SET {string.Join(", ", columns.Select(c => $"{c} = excluded.{c}"))}";
         await using var c = await OpenConnectionAsync(ct);
+        if (requiredStore is not null && !await ExistsAsync(c, "stores", "store_id", requiredStore, ct))
+        {
+            throw new ArgumentException($"store '{requiredStore}' does not exist");
+        }
+
         await ExecuteAsync(c, null, text, ct, [.. values.Select((v, i) => P($"@v{i}", v))]);
     }
 }

@@ -34,6 +34,13 @@ internal static class Sql
         parameters.Add(parameter);
     }
 
+    /// <summary>Whether the table has a row whose column holds the id.</summary>
+    public static async Task<bool> ExistsAsync(DbConnection connection, string table, string column, string id, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, null, $"SELECT 1 FROM {table} WHERE {column} = @id", P("@id", id));
+        return await command.ExecuteScalarAsync(cancellationToken) is not null;
+    }
+
     public static async Task<int> ExecuteAsync(DbConnection connection, DbTransaction? transaction, string text, CancellationToken cancellationToken, params KeyValuePair<string, object?>[] parameters)
     {
         await using var command = Command(connection, transaction, text, parameters);

@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using OmniPos.Core.Events;
+using OmniPos.Core.Validation;
+using OmniPos.Ingest.Events;
+
+namespace OmniPos.Ingest.Catalog;
+
+/// <summary>
+/// Setting up the chain: each catalog entry is put whole under its id (created or replaced), read as strictly as an
+/// event, and refused by name when it breaks a catalog rule (an unknown time zone or currency, a negative price, a
+/// device or employee of a store that does not exist).
+/// </summary>
+internal static class CatalogHandlers
+{
+    private const int MaxBodyBytes = 64 * 1024;
+
+    /// <param name="noun">What the entry is, for messages ("store").</param>
+    /// <param name="idField">The entry's id field, which must match the path.</param>
+    public static async Task<Results<Ok<T>, ProblemHttpResult>> PutAsync<T>(
+        HttpRequest request, string id, string noun, string idField, Func<T, string> idOf, Func<T, CancellationToken, Task> save,
+        CancellationToken cancellationToken) where T : class
+    {
+        if (await RequestText.ReadAsync(request, MaxBodyBytes, cancellationToken) is not { } body)
+        {
+            return Problems.TooLarge(MaxBodyBytes);
+        }
+
+        var (entry, error) = EventJson.ParseAs<T>(body, noun);
+        if (entry is null)
+        {
+            return Problems.Malformed(error!);
+        }
+
+        if (idOf(entry) != id)
+        {
+            return Problems.Malformed(new ValidationError(idField, Rules.NotAllowed, $"the {noun} in the body is '{idOf(entry)}', not '{id}' as in the path"));
+        }
+
+        try
+        {
+            await save(entry, cancellationToken);
+        }
+        catch (ArgumentException e)
+        {
+            return Problems.Rejected([new ValidationError("$", Rules.Reference, e.Message)]);
+        }
+
+        return TypedResults.Ok(entry);
+    }
+}

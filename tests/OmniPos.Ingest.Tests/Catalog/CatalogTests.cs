@@ -1,0 +1,67 @@
+using System.Net;
+using System.Text;
+using OmniPos.Core.Access;
+using OmniPos.Ingest.Tests.Support;
+
+namespace OmniPos.Ingest.Tests.Catalog;
+
+/// <summary>Setting up a store through the API with an admin key, and what a wrong entry is told.</summary>
+public abstract class CatalogTests(StoreSource stores) : ApiTestBase(stores)
+{
+    private const string Boston = """{"storeId":"MA-03","name":"Boston","timeZone":"America/New_York","currency":"USD","taxJurisdiction":"US-MA"}""";
+
+    [Fact]
+    public async Task A_store_set_up_through_the_api_takes_sales_from_its_register()
+    {
+        var admin = await ClientForAsync(AccessRole.Admin);
+
+        using var store = await PutAsync(admin, "/v1/stores/MA-03", Boston);
+        using var device = await PutAsync(admin, "/v1/devices/MA-03-REG-1", """{"deviceId":"MA-03-REG-1","storeId":"MA-03","kind":"register"}""");
+        using var product = await PutAsync(admin, "/v1/products/CAP-001",
+            """{"sku":"CAP-001","name":"Cap","categoryPath":["Apparel","Hats"],"unitCost":3.10,"unitPrice":15.00}""");
+        var register = await ClientForAsync(AccessRole.Register, "MA-03", "MA-03-REG-1");
+        var sale = Chain.Json(Chain.Sale("B-1", 1) with { StoreId = "MA-03", DeviceId = "MA-03-REG-1" }).Replace("MUG-001", "CAP-001", StringComparison.Ordinal)
+            .Replace("12.0", "15.0", StringComparison.Ordinal);
+        using var posted = await PostEventAsync(register, sale);
+
+        Assert.All([store, device, product], r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal("Boston", (await BodyAsync(store)).GetProperty("name").GetString());
+        Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
+    }
+
+    [Fact]
+    public async Task Only_an_admin_key_sets_up_the_catalog()
+    {
+        var merchandiser = await ClientForAsync(AccessRole.Merchandiser);
+
+        using var byRegister = await PutAsync(Client, "/v1/stores/MA-03", Boston);
+        using var byMerchandiser = await PutAsync(merchandiser, "/v1/stores/MA-03", Boston);
+
+        Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Forbidden), (byRegister.StatusCode, byMerchandiser.StatusCode));
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.CreateKeyAsync(AccessRole.StoreManager, "MA-03", null, CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData("/v1/stores/MA-04", Boston, 400, "storeId", "not 'MA-04' as in the path")]
+    [InlineData("/v1/stores/MA-03", """{"storeId":"MA-03","name":"Boston","timeZone":"America/New_York","currency":"USD","taxJurisdiction":"US-MA","manager":"Ann"}""",
+        400, "manager", "is not a field of this store")]
+    [InlineData("/v1/stores/MA-03", """{"storeId":"MA-03","name":"Boston","timeZone":"Mars/Olympus","currency":"USD","taxJurisdiction":"US-MA"}""",
+        422, "$", "time zone 'Mars/Olympus' is not a known IANA zone")]
+    [InlineData("/v1/devices/LA-09-REG-1", """{"deviceId":"LA-09-REG-1","storeId":"LA-09","kind":"register"}""", 422, "$", "store 'LA-09' does not exist")]
+    [InlineData("/v1/products/CAP-001", """{"sku":"CAP-001","name":"Cap","categoryPath":["Hats"],"unitCost":-1,"unitPrice":15.00}""",
+        422, "$", "must not be negative")]
+    public async Task A_wrong_entry_is_refused_naming_what_is_wrong(string path, string body, int status, string field, string message)
+    {
+        var admin = await ClientForAsync(AccessRole.Admin);
+
+        using var response = await PutAsync(admin, path, body);
+
+        Assert.Equal(status, (int)response.StatusCode);
+        var error = (await BodyAsync(response)).GetProperty("errors")[0];
+        Assert.Equal(field, error.GetProperty("field").GetString());
+        Assert.Contains(message, error.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    private static Task<HttpResponseMessage> PutAsync(HttpClient client, string path, string json) =>
+        client.PutAsync(new Uri(path, UriKind.Relative), new StringContent(json, Encoding.UTF8, "application/json"));
+}
