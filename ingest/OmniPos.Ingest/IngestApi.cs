@@ -83,14 +83,10 @@ public static class IngestApi
         return app;
     }
 
-    /// <summary>
-    /// One event in, its fate out, for a key whose scope covers the event's store and device. The raw text is screened for card numbers before anything parses it, so a card number
-    /// is neither stored, logged nor echoed, wherever in the document it was put.
-    /// </summary>
+    /// <summary>One event in, its fate out (see <see cref="EventIntake"/> for what it goes through first).</summary>
     internal static async Task<Results<Created<EventAnswer>, Ok<EventAnswer>, ProblemHttpResult>> PostEventAsync(
         HttpRequest request, IOperationalStore store, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        var caller = Caller.Of(request.HttpContext);
         var log = loggers.CreateLogger(LogCategory);
         if (await RequestText.ReadAsync(request, MaxBodyBytes, cancellationToken) is not { } body)
         {
@@ -98,41 +94,27 @@ public static class IngestApi
             return Problems.TooLarge(MaxBodyBytes);
         }
 
-        if (CardNumberScreen.Find(body) is { } cardNumber)
+        var intake = new EventIntake(Caller.Of(request.HttpContext), log, request.HttpContext.Connection.RemoteIpAddress);
+        var (e, refusal) = intake.Read(body);
+        if (e is null)
         {
-            log.CardNumber(cardNumber.Field, request.HttpContext.Connection.RemoteIpAddress);
-            return Problems.Rejected([cardNumber]);
-        }
-
-        var parsed = EventJson.Parse(body);
-        if (parsed.Event is not { } e)
-        {
-            log.Malformed(parsed.Error!.Field, parsed.Error.Rule);
-            return Problems.Malformed(parsed.Error);
-        }
-
-        if (caller.RefusesToPost(e) is { } refusal)
-        {
-            log.ScopeRefused(caller.Key.KeyId, refusal.Field);
-            return Problems.Forbidden(refusal);
+            return refusal!.Kind switch
+            {
+                RefusalKind.Malformed => Problems.Malformed(refusal.Error),
+                RefusalKind.Forbidden => Problems.Forbidden(refusal.Error),
+                _ => Problems.Rejected([refusal.Error]),
+            };
         }
 
         var outcome = await store.AppendAsync(e, cancellationToken);
-        switch (outcome.Status)
+        intake.Log(e, outcome);
+        return outcome.Status switch
         {
-            case AppendStatus.Accepted:
-                log.Accepted(e.EventId, e.StoreId, e.DeviceId, outcome.Seq!.Value);
-                return TypedResults.Created((string?)null, new EventAnswer("accepted", outcome.Seq.Value));
-            case AppendStatus.Duplicate:
-                log.Duplicate(e.EventId, e.StoreId, e.DeviceId, outcome.Seq!.Value);
-                return TypedResults.Ok(new EventAnswer("duplicate", outcome.Seq.Value));
-            case AppendStatus.Conflict:
-                log.Conflict(e.EventId, e.StoreId, e.DeviceId);
-                return Problems.Conflict(outcome.Errors);
-            default:
-                log.Rejected(e.EventId, e.StoreId, e.DeviceId, string.Join(", ", outcome.Errors.Select(x => $"{x.Field} {x.Rule}")));
-                return Problems.Rejected(outcome.Errors);
-        }
+            AppendStatus.Accepted => TypedResults.Created((string?)null, new EventAnswer("accepted", outcome.Seq!.Value)),
+            AppendStatus.Duplicate => TypedResults.Ok(new EventAnswer("duplicate", outcome.Seq!.Value)),
+            AppendStatus.Conflict => Problems.Conflict(outcome.Errors),
+            _ => Problems.Rejected(outcome.Errors),
+        };
     }
 
     /// <summary>PUT of one kind of catalog entry, for admin keys (see <see cref="CatalogHandlers"/>).</summary>

@@ -1,0 +1,18 @@
+using OmniPos.Core.Validation;
+
+namespace OmniPos.Ingest.Events;
+
+/// <summary>Why an event was turned away before the store saw it.</summary>
+internal enum RefusalKind
+{
+    /// <summary>Not a well-formed event (400).</summary>
+    Malformed,
+
+    /// <summary>It carries a card number (422, like any broken rule).</summary>
+    CardNumber,
+
+    /// <summary>The key may not post it (403).</summary>
+    Forbidden,
+}
+
+internal sealed record Refusal(RefusalKind Kind, ValidationError Error);
