@@ -56,6 +56,13 @@ public static class IngestApi
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .RequireKey(AccessRole.Register, AccessRole.Storefront, AccessRole.Admin);
 
+        v1.MapPost("/batches", BatchHandler.PostBatchAsync)
+            .WithName("PostBatch")
+            .WithSummary($"Record up to {BatchHandler.MaxEvents} events (an offline queue), in any order, each answered on its own")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .RequireKey(AccessRole.Register, AccessRole.Storefront, AccessRole.Admin);
+
         v1.MapGet("/stock", LookupHandlers.GetStockAsync)
             .WithName("GetStock")
             .WithSummary("Units of a SKU at a location: on hand, reserved, and available to promise")

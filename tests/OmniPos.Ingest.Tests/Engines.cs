@@ -30,3 +30,8 @@ public sealed class SqliteCatalogTests() : CatalogTests(new SqliteStores());
 
 [Collection(PostgresServerDefinition.Name)]
 public sealed class PostgresCatalogTests(PostgresFixture postgres) : CatalogTests(postgres);
+
+public sealed class SqliteBatchTests() : BatchTests(new SqliteStores());
+
+[Collection(PostgresServerDefinition.Name)]
+public sealed class PostgresBatchTests(PostgresFixture postgres) : BatchTests(postgres);

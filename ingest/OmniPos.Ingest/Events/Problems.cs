@@ -7,7 +7,7 @@ namespace OmniPos.Ingest.Events;
 /// <summary>RFC 7807 answers with a stable <c>type</c> per kind of failure and every broken rule under <c>errors</c>.</summary>
 internal static class Problems
 {
-    private const string TypeRoot = "https://omnipos.dev/problems/";
+    public const string TypeRoot = "https://omnipos.dev/problems/";
 
     public static ProblemHttpResult Malformed(ValidationError error) =>
         Create(StatusCodes.Status400BadRequest, "malformed", "The request is not a well-formed event", [error]);
