@@ -39,7 +39,7 @@ internal static class KeysCommand
                 return 2;
             }
 
-            AnsiConsole.MarkupLine($"Key [bold]{issued.Key.KeyId}[/] ({Describe(issued.Key)}). Its token is shown this once; only a salted hash is kept:");
+            AnsiConsole.MarkupLine($"Key [bold]{issued.Key.KeyId}[/] ({Markup.Escape(Describe(issued.Key))}). Its token is shown this once; only a salted hash is kept:");
             Console.WriteLine(issued.Token);
             return 0;
         });

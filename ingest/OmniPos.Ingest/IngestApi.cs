@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -26,7 +28,15 @@ public static class IngestApi
     {
         services.AddProblemDetails();
         services.AddOpenApi();
-        services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section);
+        services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section)
+            .Validate(o => o.RateLimit is { PerSecond: > 0, Burst: > 0 }, "Ingest:RateLimit:PerSecond and Burst must be positive")
+            .ValidateOnStart();
+        // The OpenAPI schemas describe what the API reads: enums as their snake_case words, numbers as numbers only.
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+        });
         services.AddSingleton<KeyRateLimits>();
         return services;
     }
@@ -59,6 +69,7 @@ public static class IngestApi
         v1.MapPost("/batches", BatchHandler.PostBatchAsync)
             .WithName("PostBatch")
             .WithSummary($"Record up to {BatchHandler.MaxEvents} events (an offline queue), in any order, each answered on its own")
+            .Accepts<BatchRequest>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .RequireKey(AccessRole.Register, AccessRole.Storefront, AccessRole.Admin);
@@ -105,12 +116,7 @@ public static class IngestApi
         var (e, refusal) = intake.Read(body);
         if (e is null)
         {
-            return refusal!.Kind switch
-            {
-                RefusalKind.Malformed => Problems.Malformed(refusal.Error),
-                RefusalKind.Forbidden => Problems.Forbidden(refusal.Error),
-                _ => Problems.Rejected([refusal.Error]),
-            };
+            return Problems.Refused(refusal!);
         }
 
         var outcome = await store.AppendAsync(e, cancellationToken);

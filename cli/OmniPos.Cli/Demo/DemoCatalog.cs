@@ -42,7 +42,7 @@ internal static class DemoCatalog
         }
     }
 
-    /// <summary>A new key for the demo register, its earlier demo keys revoked; the token to post with.</summary>
+    /// <summary>A new key for the demo register, every earlier key of that register revoked; the token to post with.</summary>
     public static async Task<string> IssueRegisterKeyAsync(IOperationalStore store, CancellationToken cancellationToken)
     {
         foreach (var earlier in (await store.ListKeysAsync(cancellationToken)).Where(k => k.DeviceId == Register.DeviceId && k.RevokedAt is null))

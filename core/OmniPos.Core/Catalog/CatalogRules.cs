@@ -2,19 +2,19 @@ using OmniPos.Core.Money;
 
 namespace OmniPos.Core.Catalog;
 
-/// <summary>What makes catalog entries usable by the ledger; a broken entry is a set-up mistake and is refused loudly.</summary>
+/// <summary>What makes catalog entries usable by the ledger; a broken entry is a set-up mistake and is refused loudly, with a message fit to show.</summary>
 internal static class CatalogRules
 {
     public static void Check(Store store)
     {
         if (!Currency.IsWellFormed(store.Currency))
         {
-            throw new ArgumentException($"store '{store.StoreId}': currency '{store.Currency}' is not an ISO 4217 code", nameof(store));
+            throw new ArgumentException($"store '{store.StoreId}': currency '{store.Currency}' is not an ISO 4217 code");
         }
 
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(store.TimeZone, out _))
         {
-            throw new ArgumentException($"store '{store.StoreId}': time zone '{store.TimeZone}' is not a known IANA zone", nameof(store));
+            throw new ArgumentException($"store '{store.StoreId}': time zone '{store.TimeZone}' is not a known IANA zone");
         }
     }
 
@@ -22,7 +22,7 @@ internal static class CatalogRules
     {
         if (product.UnitCost < 0 || product.UnitPrice < 0)
         {
-            throw new ArgumentException($"product '{product.Sku}': cost and price must not be negative", nameof(product));
+            throw new ArgumentException($"product '{product.Sku}': cost and price must not be negative");
         }
     }
 
@@ -30,7 +30,7 @@ internal static class CatalogRules
     {
         if (promotion.EndsOn < promotion.StartsOn)
         {
-            throw new ArgumentException($"promotion '{promotion.PromotionId}' ends before it starts", nameof(promotion));
+            throw new ArgumentException($"promotion '{promotion.PromotionId}' ends before it starts");
         }
     }
 }

@@ -21,4 +21,5 @@ public static class Rules
     public const string ReleaseExceedsReserved = "release_exceeds_reserved";
     public const string TransactionExists = "transaction_exists";
     public const string IdempotencyConflict = "idempotency_conflict";
+    public const string CatalogRule = "catalog_rule";
 }

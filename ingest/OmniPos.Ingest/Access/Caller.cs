@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Http;
 using OmniPos.Core.Access;
 using OmniPos.Core.Events;
+using OmniPos.Core.Inventory;
+using OmniPos.Core.Returns;
+using OmniPos.Core.Sales;
 using OmniPos.Core.Validation;
 
 namespace OmniPos.Ingest.Access;
@@ -13,12 +16,17 @@ internal sealed record Caller(ApiKey Key)
 {
     public const string Forbidden = "forbidden";
 
-    /// <summary>Why the key may not post the event, or null when it may.</summary>
+    /// <summary>
+    /// Why the key may not post the event, or null when it may. A register moves only its own store's stock; a storefront
+    /// may name any location, since its orders ship from stores and warehouses.
+    /// </summary>
     public ValidationError? RefusesToPost(PosEvent e) => Key.Role switch
     {
         AccessRole.Admin => null,
         _ when e.StoreId != Key.StoreId => new ValidationError("storeId", Forbidden, $"this key posts only for store '{Key.StoreId}'"),
         _ when e.DeviceId != Key.DeviceId => new ValidationError("deviceId", Forbidden, $"this key posts only for device '{Key.DeviceId}'"),
+        AccessRole.Register when Locations(e).FirstOrDefault(l => l.Location is not null && l.Location != Key.StoreId) is ({ } field, _) =>
+            new ValidationError(field, Forbidden, $"this key moves stock only at store '{Key.StoreId}'"),
         _ => null,
     };
 
@@ -27,6 +35,15 @@ internal sealed record Caller(ApiKey Key)
         Key.Role == AccessRole.StoreManager && storeId != Key.StoreId
             ? new ValidationError(field, Forbidden, $"this key reads only store '{Key.StoreId}'")
             : null;
+
+    /// <summary>The locations an event names, with their fields; a location left out is the event's store.</summary>
+    private static IEnumerable<(string Field, string? Location)> Locations(PosEvent e) => e.Body switch
+    {
+        SaleRecorded sale => sale.Lines.Select((l, i) => ($"body.lines[{i}].location", l.Location)),
+        ReturnRecorded ret => ret.Lines.Select((l, i) => ($"body.lines[{i}].location", l.Location)),
+        InventoryMoved moved => [("body.location", moved.Location)],
+        _ => [],
+    };
 
     /// <summary>The caller <see cref="KeyCheck"/> put on the request (a filter runs after binding, so handlers ask for it).</summary>
     public static Caller Of(HttpContext context) =>

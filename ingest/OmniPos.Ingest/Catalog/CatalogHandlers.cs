@@ -7,8 +7,8 @@ using OmniPos.Ingest.Events;
 namespace OmniPos.Ingest.Catalog;
 
 /// <summary>
-/// Setting up the chain: each catalog entry is put whole under its id (created or replaced), read as strictly as an
-/// event, and refused by name when it breaks a catalog rule (an unknown time zone or currency, a negative price, a
+/// Setting up the chain: each catalog entry is put whole under its id (created or replaced), screened for card numbers
+/// and read as strictly as an event, and refused by name when it breaks a catalog rule (an unknown time zone or currency, a negative price, a
 /// device or employee of a store that does not exist).
 /// </summary>
 internal static class CatalogHandlers
@@ -24,6 +24,11 @@ internal static class CatalogHandlers
         if (await RequestText.ReadAsync(request, MaxBodyBytes, cancellationToken) is not { } body)
         {
             return Problems.TooLarge(MaxBodyBytes);
+        }
+
+        if (CardNumberScreen.Find(body) is { } cardNumber)
+        {
+            return Problems.Rejected([cardNumber]);
         }
 
         var (entry, error) = EventJson.ParseAs<T>(body, noun);
@@ -43,7 +48,7 @@ internal static class CatalogHandlers
         }
         catch (ArgumentException e)
         {
-            return Problems.Rejected([new ValidationError("$", Rules.Reference, e.Message)]);
+            return Problems.Rejected([new ValidationError("$", Rules.CatalogRule, e.Message)]);
         }
 
         return TypedResults.Ok(entry);

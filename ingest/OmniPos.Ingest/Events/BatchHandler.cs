@@ -32,7 +32,10 @@ internal static class BatchHandler
 
         if (EventTexts(body) is not { } texts)
         {
-            return Problems.Malformed(new ValidationError("events", Rules.Malformed, "the body must be {\"events\": [ ... ]} with at least one event"));
+            // Not a batch, so no event to answer for: a card number anywhere in it refuses it as a single post would be.
+            return CardNumberScreen.Find(body) is { } cardNumber
+                ? Problems.Rejected([cardNumber])
+                : Problems.Malformed(new ValidationError("events", Rules.Malformed, "the body must be {\"events\": [ ... ]} with at least one event and nothing else"));
         }
 
         if (texts.Count > MaxEvents)
@@ -48,8 +51,7 @@ internal static class BatchHandler
             var (e, refusal) = intake.Read(texts[i]);
             if (e is null)
             {
-                results[i] = Refused(i, null, refusal!.Kind == RefusalKind.Forbidden ? "forbidden" : refusal.Kind == RefusalKind.Malformed ? "malformed" : "validation",
-                    [refusal.Error]);
+                results[i] = Refused(i, null, refusal!.ProblemType, [refusal.Error]);
             }
             else
             {
@@ -70,14 +72,18 @@ internal static class BatchHandler
             results.Count(r => r.Status == "accepted"), results.Count(r => r.Status == "duplicate"), results.Count(r => r.Seq is null), results));
     }
 
-    /// <summary>The raw text of each element of <c>events</c>, or null when the body is not such an object.</summary>
+    /// <summary>
+    /// The raw text of each element of <c>events</c>, or null when the body is not an object with that one field: every
+    /// value of a batch is then inside an event, which <see cref="EventIntake"/> screens before parsing it as an event.
+    /// </summary>
     private static List<string>? EventTexts(string body)
     {
         try
         {
             using var document = JsonDocument.Parse(body);
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("events", out var events) && events.ValueKind == JsonValueKind.Array && events.GetArrayLength() > 0
+            var root = document.RootElement;
+            return root.ValueKind == JsonValueKind.Object && root.EnumerateObject().Count() == 1
+                && root.TryGetProperty("events", out var events) && events.ValueKind == JsonValueKind.Array && events.GetArrayLength() > 0
                 ? [.. events.EnumerateArray().Select(e => e.GetRawText())]
                 : null;
         }

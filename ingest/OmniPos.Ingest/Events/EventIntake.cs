@@ -7,8 +7,8 @@ using OmniPos.Ingest.Access;
 namespace OmniPos.Ingest.Events;
 
 /// <summary>
-/// What every posted event goes through, alone or in a batch: its raw text is screened for card numbers before anything
-/// parses it (so a card number is neither stored, logged nor echoed, wherever it was put), then parsed strictly, then
+/// What every posted event goes through, alone or in a batch: its raw text is screened for card numbers before it is
+/// parsed as an event (so a card number is neither stored, logged nor echoed, wherever it was put), then parsed strictly, then
 /// held to the key's scope; and what the store answered is logged by ids, fields and rule names only.
 /// </summary>
 internal sealed class EventIntake(Caller caller, ILogger log, IPAddress? remoteAddress)

@@ -18,6 +18,13 @@ internal static class Problems
     public static ProblemHttpResult Conflict(IReadOnlyList<ValidationError> errors) =>
         Create(StatusCodes.Status409Conflict, "idempotency-conflict", "The event id was already recorded with different content", errors);
 
+    public static ProblemHttpResult Refused(Refusal refusal) => refusal.Kind switch
+    {
+        RefusalKind.Malformed => Malformed(refusal.Error),
+        RefusalKind.Forbidden => Forbidden(refusal.Error),
+        _ => Rejected([refusal.Error]),
+    };
+
     public static ProblemHttpResult BadQuery(IReadOnlyList<ValidationError> errors) =>
         Create(StatusCodes.Status400BadRequest, "bad-query", "The query is missing or has a wrong parameter", errors);
 

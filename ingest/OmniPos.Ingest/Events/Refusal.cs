@@ -15,4 +15,13 @@ internal enum RefusalKind
     Forbidden,
 }
 
-internal sealed record Refusal(RefusalKind Kind, ValidationError Error);
+internal sealed record Refusal(RefusalKind Kind, ValidationError Error)
+{
+    /// <summary>The problem type a refusal answers with, alone or in a batch.</summary>
+    public string ProblemType => Kind switch
+    {
+        RefusalKind.Malformed => "malformed",
+        RefusalKind.Forbidden => "forbidden",
+        _ => "validation",
+    };
+}

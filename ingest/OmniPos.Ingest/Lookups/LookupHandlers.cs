@@ -36,14 +36,11 @@ internal static class LookupHandlers
     public static async Task<Results<Ok<ReceiptAnswer>, ProblemHttpResult>> GetReceiptAsync(
         string transactionId, HttpContext http, IOperationalStore store, CancellationToken cancellationToken)
     {
-        if (await store.GetTransactionAsync(transactionId, cancellationToken) is not { } receipt)
+        // Another store's receipt is not found for a key that may not read it, so its existence is not given away either.
+        if (await store.GetTransactionAsync(transactionId, cancellationToken) is not { } receipt
+            || Caller.Of(http).RefusesToRead(receipt.Sale.StoreId, "transactionId") is not null)
         {
             return Problems.NotFound("transactionId", $"no sale has receipt number '{transactionId}'");
-        }
-
-        if (Caller.Of(http).RefusesToRead(receipt.Sale.StoreId, "transactionId") is { } refusal)
-        {
-            return Problems.Forbidden(refusal);
         }
 
         return TypedResults.Ok(new ReceiptAnswer(transactionId, receipt.Seq, Canonical(receipt.Sale), [.. receipt.Returns.Select(Canonical)]));

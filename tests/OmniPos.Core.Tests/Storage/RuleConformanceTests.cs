@@ -1,4 +1,3 @@
-using System.Text;
 using OmniPos.Core.Devices;
 using OmniPos.Core.Payments;
 using OmniPos.Core.Sales;
@@ -95,14 +94,8 @@ public abstract class RuleConformanceTests : StoreTestBase
         Assert.DoesNotContain(pan, outcome.Errors[0].Message, StringComparison.Ordinal);
         Assert.Empty(await AllEventsAsync());
         var digits = new string([.. pan.Where(char.IsAsciiDigit)]);
-        foreach (var file in await Backend.DataFilesAsync())
-        {
-            var bytes = await File.ReadAllBytesAsync(file);
-            Assert.False(Contains(bytes, digits) || Contains(bytes, pan), $"{file} holds the card number");
-        }
+        Assert.Empty(await Backend.DataFilesHoldingAsync(digits, pan));
 
         Assert.DoesNotContain(Backend.Logs.Lines, line => line.Contains(digits, StringComparison.Ordinal) || line.Contains(pan, StringComparison.Ordinal));
     }
-
-    private static bool Contains(byte[] haystack, string needle) => haystack.AsSpan().IndexOf(Encoding.UTF8.GetBytes(needle)) >= 0;
 }

@@ -30,5 +30,30 @@ public abstract class StoreBackend : IAsyncDisposable
     /// <summary>Every file the engine has written the database's data to, flushed first.</summary>
     public abstract Task<IReadOnlyList<string>> DataFilesAsync();
 
+    /// <summary>The data files holding any of the texts (as UTF-8); a file the engine removes while they are read holds nothing.</summary>
+    public async Task<IReadOnlyList<string>> DataFilesHoldingAsync(params string[] texts)
+    {
+        var holding = new List<string>();
+        foreach (var file in await DataFilesAsync())
+        {
+            byte[] bytes;
+            try
+            {
+                bytes = await File.ReadAllBytesAsync(file);
+            }
+            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+            {
+                continue; // PostgreSQL rewrites some files (pg_internal.init) by removing them
+            }
+
+            if (texts.Any(text => bytes.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(text)) >= 0))
+            {
+                holding.Add(file);
+            }
+        }
+
+        return holding;
+    }
+
     public abstract ValueTask DisposeAsync();
 }

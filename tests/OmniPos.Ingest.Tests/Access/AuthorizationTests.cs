@@ -72,16 +72,32 @@ public abstract class AuthorizationTests(StoreSource stores) : ApiTestBase(store
     }
 
     [Fact]
+    public async Task A_register_moves_stock_only_at_its_own_store_while_a_storefront_ships_from_anywhere()
+    {
+        var shipFromNewark = Chain.Json(Chain.Sale("T-1", 1)).Replace("\"sku\":\"MUG-001\"", "\"sku\":\"MUG-001\",\"location\":\"NJ-02\"", StringComparison.Ordinal);
+        var storefront = await ClientForAsync(AccessRole.Storefront, Chain.StoreId, Chain.WebStoreId);
+
+        using var byRegister = await PostEventAsync(shipFromNewark);
+        using var byStorefront = await PostEventAsync(storefront, shipFromNewark.Replace(Chain.RegisterId, Chain.WebStoreId, StringComparison.Ordinal));
+
+        Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Created), (byRegister.StatusCode, byStorefront.StatusCode));
+        Assert.Equal("body.lines[0].location", (await BodyAsync(byRegister)).GetProperty("errors")[0].GetProperty("field").GetString());
+        Assert.Equal(-1, (await Store.GetStockAsync("MUG-001", Chain.OtherStoreId, CancellationToken.None)).OnHand);
+    }
+
+    [Fact]
     public async Task A_store_manager_reads_only_its_own_store()
     {
         (await PostEventAsync(Chain.Json(Chain.Sale("T-0", 1)))).EnsureSuccessStatusCode();
         var newark = await ClientForAsync(AccessRole.StoreManager, Chain.OtherStoreId);
 
-        var refused = await Task.WhenAll(ProtectedGets.Select(newark.GetAsync));
+        using var stock = await newark.GetAsync(new Uri(ProtectedGets[0], UriKind.Relative));
+        using var receipt = await newark.GetAsync(new Uri(ProtectedGets[1], UriKind.Relative));
         using var own = await newark.GetAsync(new Uri($"/v1/stock?sku=MUG-001&location={Chain.OtherStoreId}", UriKind.Relative));
 
-        Assert.All(refused, r => Assert.Equal(HttpStatusCode.Forbidden, r.StatusCode));
-        Assert.Equal("https://omnipos.dev/problems/forbidden", (await BodyAsync(refused[0])).GetProperty("type").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, stock.StatusCode);
+        Assert.Equal("https://omnipos.dev/problems/forbidden", (await BodyAsync(stock)).GetProperty("type").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, receipt.StatusCode); // as if there were no such receipt: another store's are not its business
         Assert.Equal(HttpStatusCode.OK, own.StatusCode);
     }
 }

@@ -48,6 +48,7 @@ public abstract class BatchTests(StoreSource stores) : ApiTestBase(stores)
     [InlineData("""{"events": []}""", "malformed")]
     [InlineData("""{"events": {}}""", "malformed")]
     [InlineData("not json", "malformed")]
+    [InlineData("""{"events": [{"eventId": "e-1"}], "note": "x"}""", "malformed")]
     public async Task A_body_that_is_not_a_list_of_events_is_a_problem(string body, string rule)
     {
         using var response = await PostBatchAsync(body);
@@ -55,6 +56,27 @@ public abstract class BatchTests(StoreSource stores) : ApiTestBase(stores)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var error = (await BodyAsync(response)).GetProperty("errors")[0];
         Assert.Equal(("events", rule), (error.GetProperty("field").GetString(), error.GetProperty("rule").GetString()));
+    }
+
+    [Fact]
+    public async Task A_body_that_is_no_batch_but_holds_a_card_number_is_refused_as_one_without_echoing_it()
+    {
+        using var response = await PostBatchAsync("""{"events": "4111 1111 1111 1111"}""");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Contains("card_number", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("4111", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_batch_that_is_not_json_by_its_content_type_is_refused_unread()
+    {
+        using var response = await Client.PostAsync(new Uri("/v1/batches", UriKind.Relative),
+            new StringContent($$"""{"events": [{{Chain.Json(Chain.Sale("T-1", 1))}}]}""", Encoding.UTF8, "text/plain"));
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Empty(await Store.ReadEventsAsync(0, 10, CancellationToken.None));
     }
 
     [Fact]

@@ -91,7 +91,7 @@ public abstract class EventPostingTests(StoreSource stores) : ApiTestBase(stores
 
         response.EnsureSuccessStatusCode();
         var paths = (await BodyAsync(response)).GetProperty("paths");
-        foreach (var route in new[] { "/v1/events", "/v1/stock", "/v1/transactions/{transactionId}", "/v1/health" })
+        foreach (var route in new[] { "/v1/events", "/v1/batches", "/v1/stock", "/v1/transactions/{transactionId}", "/v1/stores/{id}", "/v1/products/{id}", "/v1/health" })
         {
             Assert.True(paths.TryGetProperty(route, out _), $"the document lacks {route}");
         }
