@@ -1,5 +1,5 @@
 using OmniPos.Core.Storage;
-using OmniPos.Core.Tests.Support;
+using OmniPos.TestServers;
 
 namespace OmniPos.Core.Tests.Storage;
 

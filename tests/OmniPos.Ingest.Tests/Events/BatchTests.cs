@@ -30,6 +30,7 @@ public abstract class BatchTests(StoreSource stores) : ApiTestBase(stores)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var text = await response.Content.ReadAsStringAsync();
         Assert.DoesNotContain(cardNumber, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(Logs.Lines, line => line.Contains(cardNumber, StringComparison.Ordinal));
         var answer = JsonDocument.Parse(text).RootElement;
         var results = answer.GetProperty("results").EnumerateArray().ToList();
         Assert.Equal(["accepted", "accepted", "rejected", "rejected", "rejected", "rejected", "duplicate"], results.Select(r => r.GetProperty("status").GetString()));

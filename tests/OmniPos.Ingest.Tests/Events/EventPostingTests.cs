@@ -71,6 +71,8 @@ public abstract class EventPostingTests(StoreSource stores) : ApiTestBase(stores
         Assert.Contains("card_number", text, StringComparison.Ordinal);
         Assert.DoesNotContain(cardNumber, text, StringComparison.Ordinal);
         Assert.Empty(await Store.ReadEventsAsync(0, 10, CancellationToken.None));
+        Assert.Contains(Logs.Lines, line => line.Contains("card number", StringComparison.Ordinal));
+        Assert.DoesNotContain(Logs.Lines, line => line.Contains(cardNumber, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -33,12 +33,13 @@ internal sealed class ApiHost : IAsyncDisposable
     }
 
     /// <param name="settings">Configuration over the defaults, as <c>--Ingest:…</c> arguments would give.</param>
-    public static async Task<ApiHost> StartAsync(IOperationalStore store, IReadOnlyDictionary<string, string?> settings)
+    /// <param name="logs">Where every log line of the API goes, at every level.</param>
+    public static async Task<ApiHost> StartAsync(IOperationalStore store, IReadOnlyDictionary<string, string?> settings, ILoggerProvider logs)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Configuration.AddInMemoryCollection(settings);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
+        builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Trace);
         builder.Services.AddSingleton(store).AddIngestApi();
         var app = builder.Build();
         app.UseIngestApi();

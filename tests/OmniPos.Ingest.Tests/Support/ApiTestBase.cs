@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using OmniPos.Core.Access;
 using OmniPos.Core.Storage;
+using OmniPos.TestServers;
 
 namespace OmniPos.Ingest.Tests.Support;
 
@@ -12,6 +13,9 @@ public abstract class ApiTestBase(StoreSource stores) : IAsyncLifetime
     private ApiHost? _host;
 
     protected IOperationalStore Store { get; private set; } = null!;
+
+    /// <summary>Every line the API logged.</summary>
+    private protected RecordingLoggerProvider Logs { get; } = new();
 
     /// <summary>A client with the key of the chain's register, as a register posts.</summary>
     protected HttpClient Client { get; private set; } = null!;
@@ -25,7 +29,7 @@ public abstract class ApiTestBase(StoreSource stores) : IAsyncLifetime
     {
         Store = await OperationalStore.OpenAsync(await stores.NewStoreAsync(), Path.GetTempPath(), TimeProvider.System, NullLoggerFactory.Instance, CancellationToken.None);
         await Chain.SeedAsync(Store);
-        _host = await ApiHost.StartAsync(Store, Settings);
+        _host = await ApiHost.StartAsync(Store, Settings, Logs);
         Client = await ClientForAsync(AccessRole.Register, Chain.StoreId, Chain.RegisterId);
     }
 

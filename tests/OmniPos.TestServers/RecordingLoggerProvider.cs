@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace OmniPos.Core.Tests.Support;
+namespace OmniPos.TestServers;
 
 /// <summary>Keeps every formatted log line (and exception text), so a test can check what would have reached the logs.</summary>
-internal sealed class RecordingLoggerProvider : ILoggerProvider
+public sealed class RecordingLoggerProvider : ILoggerProvider
 {
     private readonly ConcurrentQueue<string> _lines = new();
 
