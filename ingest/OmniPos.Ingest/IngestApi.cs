@@ -27,7 +27,7 @@ public static class IngestApi
     public static IServiceCollection AddIngestApi(this IServiceCollection services)
     {
         services.AddProblemDetails();
-        services.AddOpenApi();
+        services.AddOpenApi(openApi => openApi.DocumentKeys());
         services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section)
             .Validate(o => o.RateLimit is { PerSecond: > 0, Burst: > 0 }, "Ingest:RateLimit:PerSecond and Burst must be positive")
             .ValidateOnStart();

@@ -49,6 +49,7 @@ internal static class KeyCheck
                 new Caller(key).AttachTo(http);
                 return await next(context);
             })
+            .WithMetadata(new KeyDocumentation.Requirement(roles))
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);

@@ -87,12 +87,16 @@ public abstract class EventPostingTests(StoreSource stores) : ApiTestBase(stores
     }
 
     [Fact]
-    public async Task The_OpenAPI_document_describes_every_route()
+    public async Task The_OpenAPI_document_describes_every_route_and_which_need_a_key()
     {
         using var response = await Client.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
 
         response.EnsureSuccessStatusCode();
-        var paths = (await BodyAsync(response)).GetProperty("paths");
+        var document = await BodyAsync(response);
+        var paths = document.GetProperty("paths");
+        Assert.Equal("bearer", document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer").GetProperty("scheme").GetString());
+        Assert.True(paths.GetProperty("/v1/events").GetProperty("post").TryGetProperty("security", out _), "posting names its key");
+        Assert.False(paths.GetProperty("/v1/health").GetProperty("get").TryGetProperty("security", out _), "health needs no key");
         foreach (var route in new[] { "/v1/events", "/v1/batches", "/v1/stock", "/v1/transactions/{transactionId}", "/v1/stores/{id}", "/v1/products/{id}", "/v1/health" })
         {
             Assert.True(paths.TryGetProperty(route, out _), $"the document lacks {route}");
