@@ -20,7 +20,8 @@ namespace OmniPos.Ingest;
 /// <summary>The routes registers, kiosks and storefronts call.</summary>
 public static class IngestApi
 {
-    private const string LogCategory = "OmniPos.Ingest";
+    /// <summary>The one log category of what devices post, alone or in batches.</summary>
+    internal const string LogCategory = "OmniPos.Ingest";
     private const int MaxBodyBytes = 1 << 20;
 
     /// <summary>The services the API needs besides the <see cref="IOperationalStore"/>, which the host registers.</summary>
@@ -72,6 +73,8 @@ public static class IngestApi
             .Accepts<BatchRequest>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .RequireKey(AccessRole.Register, AccessRole.Storefront, AccessRole.Admin);
 
         v1.MapGet("/stock", LookupHandlers.GetStockAsync)

@@ -23,7 +23,7 @@ internal static class BatchHandler
     public static async Task<Results<Ok<BatchAnswer>, ProblemHttpResult>> PostBatchAsync(
         HttpRequest request, IOperationalStore store, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        var log = loggers.CreateLogger(typeof(BatchHandler));
+        var log = loggers.CreateLogger(IngestApi.LogCategory);
         if (await RequestText.ReadAsync(request, MaxBodyBytes, cancellationToken) is not { } body)
         {
             log.TooLarge(MaxBodyBytes, request.HttpContext.Connection.RemoteIpAddress);
