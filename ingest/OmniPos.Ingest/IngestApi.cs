@@ -59,23 +59,13 @@ public static class IngestApi
         v1.MapPost("/events", PostEventAsync)
             .WithName("PostEvent")
             .WithSummary("Record one event: a sale, return, payment capture or refund, device event or inventory movement")
-            .Accepts<PosEvent>("application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .RequireKey(AccessRole.Register, AccessRole.Storefront, AccessRole.Admin);
+            .TakesEvents<PosEvent>()
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         v1.MapPost("/batches", BatchHandler.PostBatchAsync)
             .WithName("PostBatch")
             .WithSummary($"Record up to {BatchHandler.MaxEvents} events (an offline queue), in any order, each answered on its own")
-            .Accepts<BatchRequest>("application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .RequireKey(AccessRole.Register, AccessRole.Storefront, AccessRole.Admin);
+            .TakesEvents<BatchRequest>();
 
         v1.MapGet("/stock", LookupHandlers.GetStockAsync)
             .WithName("GetStock")
@@ -132,6 +122,15 @@ public static class IngestApi
             _ => Problems.Rejected(outcome.Errors),
         };
     }
+
+    /// <summary>A route devices post events to, as <typeparamref name="TBody"/>: JSON only, for device and admin keys, with the answers every post can get.</summary>
+    private static RouteHandlerBuilder TakesEvents<TBody>(this RouteHandlerBuilder route) where TBody : notnull => route
+        .Accepts<TBody>("application/json")
+        .ProducesProblem(StatusCodes.Status400BadRequest)
+        .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+        .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+        .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+        .RequireKey(AccessRole.Register, AccessRole.Storefront, AccessRole.Admin);
 
     /// <summary>PUT of one kind of catalog entry, for admin keys (see <see cref="CatalogHandlers"/>).</summary>
     private static void MapPut<T>(RouteGroupBuilder catalog, string pattern, string noun, string idField, Func<T, string> idOf,

@@ -28,7 +28,7 @@ internal static class KeyCheck
                 if (!header.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase)
                     || await store.AuthenticateAsync(header[Scheme.Length..].Trim(), http.RequestAborted) is not { } key)
                 {
-                    http.Response.Headers.WWWAuthenticate = "Bearer";
+                    http.Response.Headers.WWWAuthenticate = Scheme.Trim();
                     return Problems.Unauthorized();
                 }
 
@@ -54,5 +54,5 @@ internal static class KeyCheck
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
-    private static ILogger Log(HttpContext http) => http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(KeyCheck));
+    private static ILogger Log(HttpContext http) => http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(IngestApi.LogCategory);
 }
