@@ -1,5 +1,5 @@
 // Summarises `dotnet test --logger trx` result files (or folders holding them): counts per test assembly and in
-// total, how many PostgreSQL tests passed, the names of failures, and a closing "N passed, N failed" line.
+// total, how many PostgreSQL tests passed, the names of failures with their messages and the top of their stack traces, and a closing "N passed, N failed" line.
 // Exits non-zero when a test failed, when no test ran, or when no result file was found.
 import { readFileSync, readdirSync, statSync, existsSync } from "node:fs";
 import { basename, join } from "node:path";
@@ -33,7 +33,7 @@ for (const file of files) {
       assembly: basename(attr(method, "codeBase") || attr(head, "storage")),
     });
   }
-  for (const [element] of xml.matchAll(/<UnitTestResult\b[^>]*>/g)) {
+  for (const [, element, body = ""] of xml.matchAll(/(<UnitTestResult\b[^>]*?)(?:\/>|>([\s\S]*?)<\/UnitTestResult>)/g)) {
     const definition = definitions.get(attr(element, "testId"));
     const name = attr(element, "testName");
     results.push({
@@ -41,6 +41,7 @@ for (const file of files) {
       fqn: definition?.fullName ?? "",
       assembly: definition?.assembly || basename(file),
       outcome: attr(element, "outcome"),
+      error: ["Message", "StackTrace"].map((tag) => unescape(new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`).exec(body)?.[1] ?? "")),
     });
   }
 }
@@ -60,6 +61,9 @@ const postgres = results.filter((r) => `${r.fqn} ${r.name}`.includes("Postgres")
 console.log(`PostgreSQL tests: ${tally(postgres).passed} passed (of ${postgres.length})`);
 for (const r of results.filter((r) => r.outcome === "Failed")) {
   console.log(`FAILED ${r.name}${r.fqn && !r.name.startsWith(r.fqn) ? ` (${r.fqn})` : ""}`);
+  const [message, stack] = r.error;
+  const detail = [...message.trim().split("\n"), ...stack.trim().split("\n").slice(0, 12)].filter((l) => l.trim());
+  for (const text of detail) console.log(`    ${text.trim()}`);
 }
 if (results.length === 0) console.log("No test ran.");
 const total = tally(results);
