@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using OmniPos.Core.Catalog;
 using OmniPos.Core.Payments;
+using OmniPos.Core.Sales;
 using OmniPos.Core.Storage;
 using static OmniPos.Core.Storage.Sql;
 
@@ -13,18 +14,14 @@ namespace OmniPos.Core.Ledger;
 /// </summary>
 internal static class LedgerQueries
 {
-    /// <summary>What each kind of referenced thing is, where it lives, and which of an event's references name one.</summary>
+    /// <summary>What each kind of referenced catalog row is, where it lives, and which of an event's references name one.</summary>
     private static readonly (string Kind, string Table, string Column, Func<EventReferences, IEnumerable<string?>> Ids)[] Existence =
     [
         (SegmentFacts.Product, "products", "sku", r => r.Skus),
         (SegmentFacts.Promotion, "promotions", "promotion_id", r => r.Promotions),
         (SegmentFacts.Customer, "customers", "customer_id", r => [r.CustomerId]),
         (SegmentFacts.Employee, "employees", "employee_id", r => [r.EmployeeId]),
-        (SegmentFacts.Transaction, "transactions", "transaction_id", r => [r.NewTransactionId]),
     ];
-
-    private static readonly (string Kind, string Table, string Column, Func<EventReferences, IEnumerable<string?>> Ids)[] CatalogExistence =
-        [.. Existence.Where(q => q.Kind != SegmentFacts.Transaction)];
 
     /// <summary>
     /// Adds the segment's reads to the batch; the function answers the facts once the batch has run. Catalog facts found
@@ -59,9 +56,10 @@ internal static class LedgerQueries
         }
 
         AskWhichExist(batch, dialect, facts, catalog, refs);
+        AskForReceipts(batch, dialect, facts, segment);
 
         var originals = refs.Select(x => x.OriginalTransactionId).OfType<string>().ToList();
-        var sales = originals.Count > 0 ? AskForSales(batch, dialect, List("@ids", Distinct(originals))) : null;
+        var sales = originals.Count > 0 ? AskForSales(batch, dialect, List("@ids", Distinct(originals)), facts.OriginalKinds) : null;
         foreach (var key in refs.SelectMany(x => x.ReservedStock).Distinct())
         {
             AskForStock(batch, key, dialect.LockRowsSuffix, level => facts.Stock[key] = level);
@@ -98,7 +96,7 @@ internal static class LedgerQueries
                 return null;
             }
 
-            foreach (var (kind, _, _, ids) in CatalogExistence)
+            foreach (var (kind, _, _, ids) in Existence)
             {
                 foreach (var id in ids(refs).OfType<string>())
                 {
@@ -126,9 +124,9 @@ internal static class LedgerQueries
     }
 
     /// <summary>
-    /// One query answers which of the named things exist. Kinds with nothing to ask about are left out, which keeps the
-    /// query small to plan (a sale asks about products and its receipt number, rarely more); each combination is one text.
-    /// Catalog kinds come from the cache when it knows them; receipt numbers are the ledger's and always asked.
+    /// One query answers which of the named catalog rows exist. Kinds with nothing to ask about are left out, which keeps
+    /// the query small to plan (a sale asks about products, rarely more); each combination is one text. Rows the cache
+    /// knows are not asked for.
     /// </summary>
     private static void AskWhichExist(SqlBatch batch, SqlDialect dialect, SegmentFacts facts, CatalogCache catalog, List<EventReferences> refs)
     {
@@ -137,8 +135,8 @@ internal static class LedgerQueries
         foreach (var (kind, table, column, ids) in Existence)
         {
             var known = facts.Known(kind);
-            var cached = kind == SegmentFacts.Transaction ? null : catalog.Existing(kind);
-            var unknown = TakeCached(refs.SelectMany(ids), id => cached?.Contains(id) == true && known.Add(id), facts);
+            var cached = catalog.Existing(kind);
+            var unknown = TakeCached(refs.SelectMany(ids), id => cached.Contains(id) && known.Add(id), facts);
             if (unknown.Count > 0)
             {
                 parts.Add($"SELECT '{kind}', {column} FROM {table} WHERE {dialect.IsIn(column, $"@{kind}")}");
@@ -150,6 +148,43 @@ internal static class LedgerQueries
         {
             batch.AddQuery(string.Join(" UNION ALL ", parts), r => facts.Known(r.GetString(0)).Add(r.GetString(1)), [.. parameters]);
         }
+    }
+
+    /// <summary>
+    /// Whether the receipt numbers the segment's events create are taken, or awaited by returns recorded ahead of their sale
+    /// (rows locked: a sale replaces the placeholder, and a return that names it must wait for that). For the segment's sales,
+    /// what such returns refunded to each tender, read after the lock so that none committed meanwhile is missed.
+    /// </summary>
+    private static void AskForReceipts(SqlBatch batch, SqlDialect dialect, SegmentFacts facts, IReadOnlyList<PreparedEvent> segment)
+    {
+        var created = Distinct(segment.Select(p => p.References.NewTransactionId)).ToList();
+        if (created.Count == 0)
+        {
+            return;
+        }
+
+        batch.AddQuery($"SELECT transaction_id, kind FROM transactions WHERE {dialect.IsIn("transaction_id", "@receipts")}{dialect.LockRowsSuffix}",
+            r => (r.GetString(1) == LedgerTables.AwaitedSale ? facts.AwaitedSales : facts.TakenTransactionIds).Add(r.GetString(0)),
+            P("@receipts", dialect.ListValue(created)));
+        var sales = Distinct(segment.Where(p => p.Event.Body is SaleRecorded).Select(p => p.References.NewTransactionId)).ToList();
+        if (sales.Count > 0)
+        {
+            batch.AddQuery(
+                "SELECT t.original_transaction_id, r.original_tender_no, r.amount FROM transactions t JOIN refunds r ON r.seq = t.seq "
+                + $"WHERE t.kind = 'return' AND r.original_tender_no IS NOT NULL AND {dialect.IsIn("t.original_transaction_id", "@sales")}",
+                r => AddRefund(facts.AwaitedRefunds, r.GetString(0), r.GetInt32(1), r.GetDecimal(2)),
+                P("@sales", dialect.ListValue(sales)));
+        }
+    }
+
+    private static void AddRefund(Dictionary<string, Dictionary<int, decimal>> bySale, string transactionId, int tenderNo, decimal amount)
+    {
+        if (!bySale.TryGetValue(transactionId, out var byTender))
+        {
+            bySale[transactionId] = byTender = [];
+        }
+
+        byTender[tenderNo] = byTender.GetValueOrDefault(tenderNo) + amount;
     }
 
     /// <summary>The distinct ids that <paramref name="fromCache"/> could not answer (it takes an id's cached fact into the segment's).</summary>
@@ -189,13 +224,25 @@ internal static class LedgerQueries
             r => found(new StockLevel(key.Sku, key.Location, r.GetInt32(0), r.GetInt32(1))),
             P("@sku", key.Sku), P("@location", key.Location));
 
-    /// <summary>The sales that returns and payment events of the segment change: each locked, with units sold and returned per SKU and its tenders.</summary>
-    private static SaleRows AskForSales(SqlBatch batch, SqlDialect dialect, KeyValuePair<string, object?> ids)
+    /// <summary>
+    /// The sales that returns and payment events of the segment change: each locked, with units sold and returned per SKU
+    /// and its tenders. What each named receipt number is (a sale, an awaited sale, a return) goes to <paramref name="kinds"/>;
+    /// a placeholder is locked as a sale is, so a return that names it waits for the sale replacing it.
+    /// </summary>
+    private static SaleRows AskForSales(SqlBatch batch, SqlDialect dialect, KeyValuePair<string, object?> ids, Dictionary<string, string> kinds)
     {
         var rows = new SaleRows();
+        batch.AddQuery($"SELECT transaction_id, seq, currency, kind FROM transactions WHERE {dialect.IsIn("transaction_id", "@ids")}{dialect.LockRowsSuffix}",
+            r =>
+            {
+                kinds[r.GetString(0)] = r.GetString(3);
+                if (r.GetString(3) == "sale")
+                {
+                    rows.Heads[r.GetString(0)] = (r.GetInt64(1), r.GetString(2).Trim());
+                }
+            },
+            ids);
         var sales = $"FROM transactions WHERE kind = 'sale' AND {dialect.IsIn("transaction_id", "@ids")}";
-        batch.AddQuery($"SELECT transaction_id, seq, currency {sales}{dialect.LockRowsSuffix}",
-            r => rows.Heads[r.GetString(0)] = (r.GetInt64(1), r.GetString(2).Trim()), ids);
         batch.AddQuery($"SELECT s.transaction_id, l.sku, SUM(l.quantity) FROM (SELECT transaction_id, seq {sales}) s JOIN sale_lines l ON l.seq = s.seq GROUP BY s.transaction_id, l.sku",
             r => SaleRows.Count(rows.Sold, r), ids);
         batch.AddQuery($"SELECT original_transaction_id, sku, SUM(quantity) FROM return_lines WHERE {dialect.IsIn("original_transaction_id", "@ids")} GROUP BY original_transaction_id, sku",

@@ -14,6 +14,14 @@ internal static class LedgerTables
         [new("seq", Seq), new("event_id", Text), new("event_type", Text), new("store_id", Text), new("device_id", Text), new("occurred_at_utc", Timestamp),
          new("occurred_offset_minutes", Integer), new("received_at_utc", Timestamp), new("payload_hash", Text), new("payload", Text)]);
 
+    /// <summary>
+    /// The kind of a placeholder row in <c>transactions</c> under the receipt number of a sale that a return named before
+    /// the sale arrived. It holds the number, so the sale's insert fails on the unique index while the placeholder stands:
+    /// a sale written without reading it (at once, or racing the return in another transaction) is recorded again the
+    /// usual way, which removes the placeholder and takes over what the returns refunded.
+    /// </summary>
+    public const string AwaitedSale = "awaited";
+
     public static TableShape Transactions { get; } = new("transactions",
         [new("transaction_id", Text), new("seq", Seq), new("kind", Text), new("store_id", Text), new("original_transaction_id", Text),
          new("currency", Text), new("total", Amount)]);

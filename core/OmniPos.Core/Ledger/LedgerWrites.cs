@@ -28,8 +28,9 @@ internal sealed class LedgerWrites(DateTimeOffset receivedAt)
     private readonly TableRows _movements = new(LedgerTables.InventoryMovements);
     private readonly Dictionary<StockKey, (int OnHand, int Reserved)> _stock = [];
     private readonly List<SqlStatement> _tenderUpdates = [];
+    private readonly List<SqlStatement> _placeholderRemovals = [];
 
-    public void Add(PreparedEvent prepared, long seq, SaleFacts? original)
+    public void Add(PreparedEvent prepared, long seq, LedgerFacts facts)
     {
         var e = prepared.Event;
         _events.Add(seq, e.EventId, e.Body.Type, e.StoreId, e.DeviceId, e.OccurredAt.UtcDateTime, (int)e.OccurredAt.Offset.TotalMinutes,
@@ -37,16 +38,16 @@ internal sealed class LedgerWrites(DateTimeOffset receivedAt)
         switch (e.Body)
         {
             case SaleRecorded sale:
-                AddSale(e, seq, sale);
+                AddSale(e, seq, sale, facts.AwaitedRefunds);
                 break;
             case ReturnRecorded ret:
-                AddReturn(e, seq, ret, original);
+                AddReturn(e, seq, ret, facts);
                 break;
             case PaymentCaptured capture:
-                AddTenderChange(seq, capture.TransactionId, capture.TenderNo, "capture", capture.Amount, null, original!);
+                AddTenderChange(seq, capture.TransactionId, capture.TenderNo, "capture", capture.Amount, null, facts.Original!);
                 break;
             case PaymentRefunded refund:
-                AddTenderChange(seq, refund.TransactionId, refund.TenderNo, "refund", refund.Amount, refund.Reason, original!);
+                AddTenderChange(seq, refund.TransactionId, refund.TenderNo, "refund", refund.Amount, refund.Reason, facts.Original!);
                 break;
             case DeviceEventRecorded device:
                 _deviceEvents.Add(seq, e.StoreId, e.DeviceId, EnumText.Of(device.Kind), device.EmployeeId, device.TransactionId,
@@ -58,12 +59,16 @@ internal sealed class LedgerWrites(DateTimeOffset receivedAt)
         }
     }
 
-    /// <summary>True when the rows change tenders already recorded (returns and payment events do), which <see cref="Tables"/> leaves out.</summary>
-    public bool ChangesTenders => _tenderUpdates.Count > 0;
+    /// <summary>
+    /// True when the writes change rows already recorded, which <see cref="Tables"/> leaves out: tenders that returns and
+    /// payment events refund or capture, and the placeholder of an awaited sale (see <see cref="LedgerTables.AwaitedSale"/>).
+    /// </summary>
+    public bool ChangesRecordedRows => _tenderUpdates.Count > 0 || _placeholderRemovals.Count > 0;
 
     /// <summary>Adds everything collected to the batch.</summary>
     public void AddTo(SqlBatch batch, SqlDialect dialect)
     {
+        _placeholderRemovals.ForEach(batch.Add);
         foreach (var statement in Tables().SelectMany(dialect.Insert))
         {
             batch.Add(statement);
@@ -86,8 +91,15 @@ internal sealed class LedgerWrites(DateTimeOffset receivedAt)
             .Where(r => r.Rows.Count > 0)];
     }
 
-    private void AddSale(PosEvent e, long seq, SaleRecorded sale)
+    /// <param name="awaitedRefunds">What returns recorded ahead of the sale refunded to its tenders, by tender number; null when none awaited it.</param>
+    private void AddSale(PosEvent e, long seq, SaleRecorded sale, IReadOnlyDictionary<int, decimal>? awaitedRefunds)
     {
+        if (awaitedRefunds is not null)
+        {
+            _placeholderRemovals.Add(new SqlStatement($"DELETE FROM transactions WHERE transaction_id = @id AND kind = '{LedgerTables.AwaitedSale}'",
+                [P("@id", sale.TransactionId)]));
+        }
+
         _transactions.Add(sale.TransactionId, seq, "sale", e.StoreId, null, sale.Currency, sale.Total);
         foreach (var l in sale.Lines)
         {
@@ -101,15 +113,20 @@ internal sealed class LedgerWrites(DateTimeOffset receivedAt)
         {
             _tenders.Add(seq, t.TenderNo, EnumText.Of(t.Kind), t.Amount,
                 t.TenderNo == changeTender ? t.Amount - sale.ChangeGiven : t.Amount,
-                0m,
+                awaitedRefunds?.GetValueOrDefault(t.TenderNo) ?? 0m,
                 t.Kind == TenderKind.CardNotPresent ? 0m : t.Amount, // card-not-present is authorized now and captured later
                 t.Card?.Token, t.Card?.Brand, t.Card?.LastFour, t.Card?.AuthCode, t.Reference);
         }
     }
 
-    private void AddReturn(PosEvent e, long seq, ReturnRecorded ret, SaleFacts? original)
+    private void AddReturn(PosEvent e, long seq, ReturnRecorded ret, LedgerFacts facts)
     {
         _transactions.Add(ret.TransactionId, seq, "return", e.StoreId, ret.OriginalTransactionId, ret.Currency, ret.Refunds.Sum(r => r.Amount));
+        if (ret.OriginalTransactionId is { } awaited && facts.OriginalKind is null)
+        {
+            _transactions.Add(awaited, seq, LedgerTables.AwaitedSale, e.StoreId, null, ret.Currency, 0m);
+        }
+
         foreach (var l in ret.Lines)
         {
             var location = l.Location ?? e.StoreId;
@@ -125,7 +142,7 @@ internal sealed class LedgerWrites(DateTimeOffset receivedAt)
             _refunds.Add(seq, r.RefundNo, EnumText.Of(r.Kind), r.Amount, r.OriginalTenderNo is null ? null : ret.OriginalTransactionId, r.OriginalTenderNo, r.Reference);
         }
 
-        if (original is not null)
+        if (facts.Original is { } original)
         {
             foreach (var byTender in ret.Refunds.Where(r => r.OriginalTenderNo is not null).GroupBy(r => r.OriginalTenderNo!.Value))
             {

@@ -6,8 +6,8 @@ namespace OmniPos.Core.Ledger;
 /// <summary>What the ledger holds of everything a segment's events name, read at once inside the recording transaction.</summary>
 internal sealed class SegmentFacts
 {
-    /// <summary>Kinds of thing whose existence a segment asks about (see <see cref="Known"/>); all but transactions are catalog rows.</summary>
-    public const string Product = "product", Promotion = "promotion", Customer = "customer", Employee = "employee", Transaction = "transaction";
+    /// <summary>Kinds of catalog row whose existence a segment asks about (see <see cref="Known"/>).</summary>
+    public const string Product = "product", Promotion = "promotion", Customer = "customer", Employee = "employee";
 
     public static IReadOnlyList<string> CatalogKinds { get; } = [Product, Promotion, Customer, Employee];
 
@@ -27,7 +27,16 @@ internal sealed class SegmentFacts
 
     public HashSet<string> TakenTransactionIds { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Receipt numbers that returns recorded ahead of their sale name (see <see cref="LedgerTables.AwaitedSale"/>).</summary>
+    public HashSet<string> AwaitedSales { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>What those returns refunded to each tender of an awaited sale, by receipt number and tender number.</summary>
+    public Dictionary<string, Dictionary<int, decimal>> AwaitedRefunds { get; } = new(StringComparer.Ordinal);
+
     public Dictionary<string, SaleFacts> Sales { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The kind of transaction (<c>sale</c>, <c>return</c>, <see cref="LedgerTables.AwaitedSale"/>) each recorded receipt number that events name as their original is.</summary>
+    public Dictionary<string, string> OriginalKinds { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<StockKey, StockLevel> Stock { get; } = [];
 
@@ -50,7 +59,6 @@ internal sealed class SegmentFacts
         Promotion => Promotions,
         Customer => Customers,
         Employee => Employees,
-        Transaction => TakenTransactionIds,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unexpected reference kind"),
     };
 
@@ -75,7 +83,11 @@ internal sealed class SegmentFacts
             refs.CustomerId is { } customer && Customers.Contains(customer),
             refs.EmployeeId is { } employee && Employees.Contains(employee),
             refs.NewTransactionId is { } created && TakenTransactionIds.Contains(created),
+            refs.NewTransactionId is { } awaited && AwaitedSales.Contains(awaited)
+                ? AwaitedRefunds.GetValueOrDefault(awaited) ?? new Dictionary<int, decimal>()
+                : null,
             refs.OriginalTransactionId is { } original ? Sales.GetValueOrDefault(original) : null,
+            refs.OriginalTransactionId is { } named ? OriginalKinds.GetValueOrDefault(named) : null,
             Stock);
     }
 }

@@ -37,7 +37,7 @@ internal sealed class GroupRecording(AppendTransaction transaction, SqlDialect d
         facts.AddFreshSeqs(1, events.Count); // stand-ins: each event's place in the group, exchanged for its seq once written
         var writes = Answer(events, facts);
         var seqs = new Dictionary<long, long>();
-        if (writes is { ChangesTenders: false } && _outcomes.All(o => o.Status == AppendStatus.Accepted))
+        if (writes is { ChangesRecordedRows: false } && _outcomes.All(o => o.Status == AppendStatus.Accepted))
         {
             var batch = StartBatch();
             dialect.AddWritesAtOnce(batch, writes.Tables(), version, (place, seq) => seqs[place] = seq);
@@ -124,7 +124,7 @@ internal sealed class GroupRecording(AppendTransaction transaction, SqlDialect d
             }
 
             var seq = facts.FreshSeqs.Dequeue();
-            writes.Add(prepared, seq, eventFacts.Original);
+            writes.Add(prepared, seq, eventFacts);
             _outcomes.Add(AppendOutcome.Accepted(seq)); // true once the transaction commits, and only then returned
             accepted++;
         }

@@ -86,15 +86,21 @@ internal static class LedgerRules
     {
         CheckCurrencyIsStores(ret.Currency, currency, problems);
         CheckNewTransaction(ret.TransactionId, facts, problems);
-        CheckEmployee(ret.EmployeeId, facts, problems);
-        if (ret.OriginalTransactionId is null)
+        if (facts.AwaitedRefunds is not null)
         {
-            return;
+            problems.Add("body.transactionId", Rules.TransactionExists, $"'{ret.TransactionId}' is the receipt number of a sale that earlier returns name");
         }
 
-        if (facts.Original is not { } original)
+        CheckEmployee(ret.EmployeeId, facts, problems);
+        if (facts.OriginalKind == "return")
         {
-            problems.Add("body.originalTransactionId", Rules.Reference, $"sale '{ret.OriginalTransactionId}' does not exist");
+            problems.Add("body.originalTransactionId", Rules.Reference, $"'{ret.OriginalTransactionId}' is a return, not a sale");
+        }
+
+        // A sale not recorded yet (a register's offline queue, another store's) is awaited: the return is kept, and what it
+        // takes back counts against the sale once it arrives.
+        if (ret.OriginalTransactionId is null || facts.Original is not { } original)
+        {
             return;
         }
 

@@ -413,24 +413,4 @@ public abstract class AppendConformanceTests : StoreTestBase
             Assert.True(after > before, $"'{change}' left the catalog version at {before}");
         }
     }
-
-    /// <summary>
-    /// Appends the events so that the store records them in one transaction: while a lock holds the writer on a first,
-    /// unrelated sale (T-0), they queue in order, and it takes them all in once the lock goes.
-    /// </summary>
-    private async Task<AppendOutcome[]> AppendTogetherAsync(params PosEvent[] events) => await Task.WhenAll(await StartTogetherAsync(events));
-
-    private async Task<List<Task<AppendOutcome>>> StartTogetherAsync(params PosEvent[] events)
-    {
-        Task<AppendOutcome> first;
-        List<Task<AppendOutcome>> appends;
-        await using (await Backend.HoldWritesAsync())
-        {
-            first = AppendAsync(TestEvents.Sale("T-0", ("SKU-5", 1, 10.00m)));
-            appends = [.. events.Select(e => Store.AppendAsync(e, CancellationToken.None))]; // queued in order before the lock goes
-        }
-
-        Assert.Equal(AppendStatus.Accepted, (await first).Status);
-        return appends;
-    }
 }

@@ -36,7 +36,8 @@ internal static class RuleCases
         ["unknown customer"] = Alone(SaleOf([TenDollars], Card(10.00m)) with { CustomerId = "CUST-404" }, "body.customerId", "reference", "customer 'CUST-404'"),
         // The same product as before: the writer already knows everything the sale names, so only the receipt number is left to refuse it.
         ["receipt number reused"] = new([Sale("T-1", ("SKU-1", 1, 10.00m))], Event(Sale("T-1", ("SKU-1", 2, 10.00m))), "body.transactionId", "transaction_exists", "'T-1' is already recorded"),
-        ["return of an unknown sale"] = Alone(Return("R-1", "T-404", ("SKU-1", 1, 10.00m)), "body.originalTransactionId", "reference", "sale 'T-404' does not exist"),
+        ["return naming a return as its sale"] = new([Sale("T-1", ("SKU-1", 2, 10.00m)), Return("R-1", "T-1", ("SKU-1", 1, 10.00m))], Event(Return("R-2", "R-1", ("SKU-1", 1, 10.00m))), "body.originalTransactionId", "reference", "'R-1' is a return, not a sale"),
+        ["return taking the receipt number of an awaited sale"] = new([Sale("T-1", ("SKU-1", 1, 10.00m)), Return("R-1", "T-404", ("SKU-1", 1, 10.00m))], Event(Return("T-404", "T-1", ("SKU-1", 1, 10.00m))), "body.transactionId", "transaction_exists", "a sale that earlier returns name"),
         ["return of an item not on the sale"] = new([Sale("T-1", ("SKU-1", 1, 10.00m))], Event(Return("R-1", "T-1", ("SKU-2", 1, 10.00m))), "body.lines[0].sku", "reference", "'SKU-2' was not sold on 'T-1'"),
         ["return of more than sold"] = new([Sale("T-1", ("SKU-1", 2, 10.00m))], Event(Return("R-1", "T-1", ("SKU-1", 3, 30.00m))), "body.lines[0].quantity", "return_exceeds_sold", "only 2 of the 2 sold"),
         ["refund above what the tender paid"] = new([Sale("T-1", ("SKU-1", 2, 10.00m))], Event(Return("R-1", "T-1", ("SKU-1", 1, 25.00m))), "body.refunds[0].amount", "refund_exceeds_paid", "which paid 20.00"),

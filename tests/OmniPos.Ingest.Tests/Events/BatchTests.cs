@@ -44,6 +44,23 @@ public abstract class BatchTests(StoreSource stores) : ApiTestBase(stores)
         Assert.Equal(3, (await Store.ReadEventsAsync(0, 100, CancellationToken.None)).Count);
     }
 
+    [Fact]
+    public async Task A_return_whose_sale_comes_in_a_later_batch_is_accepted_and_linked_when_it_does()
+    {
+        using var first = await PostBatchAsync($$"""{"events": [{{Chain.Json(Chain.Return("R-1", "T-1", 1))}}]}""");
+        using var receiptBefore = await Client.GetAsync(new Uri("/v1/transactions/T-1", UriKind.Relative));
+        using var second = await PostBatchAsync($$"""{"events": [{{Chain.Json(Chain.Sale("T-1", 2))}}, {{Chain.Json(Chain.Return("R-2", "T-1", 2))}}]}""");
+        using var receipt = await Client.GetAsync(new Uri("/v1/transactions/T-1", UriKind.Relative));
+
+        Assert.Equal("accepted", (await BodyAsync(first)).GetProperty("results")[0].GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, receiptBefore.StatusCode);
+        var results = (await BodyAsync(second)).GetProperty("results");
+        Assert.Equal(("accepted", "rejected"), (results[0].GetProperty("status").GetString(), results[1].GetProperty("status").GetString()));
+        Assert.Equal("return_exceeds_sold", results[1].GetProperty("errors")[0].GetProperty("rule").GetString());
+        var returns = (await BodyAsync(receipt)).GetProperty("returns").EnumerateArray();
+        Assert.Equal(["R-1"], returns.Select(r => r.GetProperty("body").GetProperty("transactionId").GetString()));
+    }
+
     [Theory]
     [InlineData("[]", "malformed")]
     [InlineData("""{"events": []}""", "malformed")]
