@@ -58,7 +58,7 @@ public static class IngestApi
 
         v1.MapPost("/events", PostEventAsync)
             .WithName("PostEvent")
-            .WithSummary("Record one event: a sale, return, payment capture or refund, device event or inventory movement")
+            .WithSummary("Record one event: a sale, return, payment capture or refund, device event, inventory movement or price change")
             .TakesEvents<PosEvent>()
             .ProducesProblem(StatusCodes.Status409Conflict);
 
@@ -71,6 +71,13 @@ public static class IngestApi
             .WithName("GetStock")
             .WithSummary("Units of a SKU at a location: on hand, reserved, and available to promise")
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .RequireKey(Enum.GetValues<AccessRole>());
+
+        v1.MapGet("/prices", LookupHandlers.GetPriceAsync)
+            .WithName("GetPrice")
+            .WithSummary("What a SKU sells for at a store: its newest price change there, or the product's list price")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .RequireKey(Enum.GetValues<AccessRole>());
 
         v1.MapGet("/transactions/{transactionId}", LookupHandlers.GetReceiptAsync)

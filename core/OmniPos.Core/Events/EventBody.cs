@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using OmniPos.Core.Devices;
 using OmniPos.Core.Inventory;
 using OmniPos.Core.Payments;
+using OmniPos.Core.Pricing;
 using OmniPos.Core.Returns;
 using OmniPos.Core.Sales;
 
@@ -17,6 +18,7 @@ namespace OmniPos.Core.Events;
 [JsonDerivedType(typeof(PaymentRefunded), EventTypes.PaymentRefund)]
 [JsonDerivedType(typeof(DeviceEventRecorded), EventTypes.DeviceEvent)]
 [JsonDerivedType(typeof(InventoryMoved), EventTypes.InventoryMovement)]
+[JsonDerivedType(typeof(PriceChanged), EventTypes.PriceChange)]
 public abstract record EventBody
 {
     private static readonly FrozenDictionary<Type, string> TypeNames = typeof(EventBody)

@@ -9,4 +9,5 @@ public static class EventTypes
     public const string PaymentRefund = "payment_refund";
     public const string DeviceEvent = "device_event";
     public const string InventoryMovement = "inventory_movement";
+    public const string PriceChange = "price_change";
 }

@@ -2,6 +2,7 @@ using OmniPos.Core.Devices;
 using OmniPos.Core.Events;
 using OmniPos.Core.Inventory;
 using OmniPos.Core.Payments;
+using OmniPos.Core.Pricing;
 using OmniPos.Core.Returns;
 using OmniPos.Core.Sales;
 
@@ -32,6 +33,10 @@ internal sealed record EventReferences(
         InventoryMoved m => new(
             new HashSet<string>([m.Sku], StringComparer.Ordinal), Empty, null, null, null, null,
             m.Kind == MovementKind.ReservationRelease ? [new StockKey(m.Sku, m.Location ?? e.StoreId)] : []),
+        PriceChanged p => new(
+            new HashSet<string>([p.Sku], StringComparer.Ordinal),
+            p.PromotionId is null ? Empty : new HashSet<string>([p.PromotionId], StringComparer.Ordinal),
+            null, null, null, null, []),
         _ => throw new ArgumentOutOfRangeException(nameof(e), e.Body.Type, "unknown event body"),
     };
 

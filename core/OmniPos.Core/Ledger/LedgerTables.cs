@@ -55,6 +55,9 @@ internal static class LedgerTables
         [new("seq", Seq), new("sku", Text), new("location", Text), new("kind", Text),
          new("on_hand_delta", Integer), new("reserved_delta", Integer), new("unit_cost", Amount), new("reason", Text), new("reference", Text)]);
 
+    public static TableShape PriceChanges { get; } = new("price_changes",
+        [new("seq", Seq), new("store_id", Text), new("sku", Text), new("unit_price", Amount), new("promotion_id", Text), new("reason", Text)]);
+
     /// <summary>Adds the deltas to the row of each (sku, location), creating it when missing.</summary>
     public static TableShape Stock { get; } = new("stock",
         [new("sku", Text), new("location", Text), new("on_hand", Integer), new("reserved", Integer)],

@@ -2,6 +2,7 @@ using OmniPos.Core.Devices;
 using OmniPos.Core.Events;
 using OmniPos.Core.Inventory;
 using OmniPos.Core.Payments;
+using OmniPos.Core.Pricing;
 using OmniPos.Core.Returns;
 using OmniPos.Core.Sales;
 using OmniPos.Core.Storage;
@@ -26,6 +27,7 @@ internal sealed class LedgerWrites(DateTimeOffset receivedAt)
     private readonly TableRows _paymentAdjustments = new(LedgerTables.PaymentAdjustments);
     private readonly TableRows _deviceEvents = new(LedgerTables.DeviceEvents);
     private readonly TableRows _movements = new(LedgerTables.InventoryMovements);
+    private readonly TableRows _priceChanges = new(LedgerTables.PriceChanges);
     private readonly Dictionary<StockKey, (int OnHand, int Reserved)> _stock = [];
     private readonly List<SqlStatement> _tenderUpdates = [];
     private readonly List<SqlStatement> _placeholderRemovals = [];
@@ -55,6 +57,9 @@ internal sealed class LedgerWrites(DateTimeOffset receivedAt)
                 break;
             case InventoryMoved moved:
                 AddMovement(seq, moved, e.StoreId);
+                break;
+            case PriceChanged price:
+                _priceChanges.Add(seq, e.StoreId, price.Sku, price.UnitPrice, price.PromotionId, price.Reason);
                 break;
         }
     }
@@ -87,7 +92,7 @@ internal sealed class LedgerWrites(DateTimeOffset receivedAt)
             stock.Add(key.Sku, key.Location, delta.OnHand, delta.Reserved);
         }
 
-        return [.. new[] { _events, _transactions, _saleLines, _tenders, _returnLines, _refunds, _paymentAdjustments, _deviceEvents, _movements, stock }
+        return [.. new[] { _events, _transactions, _saleLines, _tenders, _returnLines, _refunds, _paymentAdjustments, _deviceEvents, _movements, _priceChanges, stock }
             .Where(r => r.Rows.Count > 0)];
     }
 

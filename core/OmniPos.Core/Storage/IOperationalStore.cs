@@ -2,6 +2,7 @@ using OmniPos.Core.Access;
 using OmniPos.Core.Catalog;
 using OmniPos.Core.Events;
 using OmniPos.Core.Ledger;
+using OmniPos.Core.Pricing;
 
 namespace OmniPos.Core.Storage;
 
@@ -25,6 +26,12 @@ public interface IOperationalStore : IAsyncDisposable
     Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(long afterSeq, int maxCount, CancellationToken cancellationToken);
 
     Task<StockLevel> GetStockAsync(string sku, string location, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// What the SKU sells for at the store: the newest price change recorded there, else the product's list price; null
+    /// when the product or the store does not exist.
+    /// </summary>
+    Task<ShelfPrice?> GetShelfPriceAsync(string sku, string storeId, CancellationToken cancellationToken);
 
     /// <summary>The sale with the given receipt number and its returns, or null when there is no such sale.</summary>
     Task<TransactionRecord?> GetTransactionAsync(string transactionId, CancellationToken cancellationToken);

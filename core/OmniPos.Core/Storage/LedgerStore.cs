@@ -4,6 +4,8 @@ using OmniPos.Core.Access;
 using OmniPos.Core.Catalog;
 using OmniPos.Core.Events;
 using OmniPos.Core.Ledger;
+using OmniPos.Core.Money;
+using OmniPos.Core.Pricing;
 using static OmniPos.Core.Storage.Sql;
 
 namespace OmniPos.Core.Storage;
@@ -51,6 +53,29 @@ public abstract class LedgerStore : IOperationalStore
         await using var session = new LedgerSession(c, null);
         return await LedgerQueries.ReadStockAsync(session, new StockKey(sku, location), cancellationToken)
             ?? new StockLevel(sku, location, 0, 0);
+    }
+
+    public async Task<ShelfPrice?> GetShelfPriceAsync(string sku, string storeId, CancellationToken cancellationToken)
+    {
+        const string query = """
+            SELECT p.unit_price, s.currency, c.seq, c.unit_price, c.promotion_id
+            FROM products p JOIN stores s ON s.store_id = @store
+            LEFT JOIN price_changes c ON c.seq = (SELECT MAX(seq) FROM price_changes WHERE store_id = @store AND sku = @sku)
+            WHERE p.sku = @sku
+            """;
+        await using var c = await OpenConnectionAsync(cancellationToken);
+        await using var command = Command(c, null, query, P("@sku", sku), P("@store", storeId));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        var currency = reader.GetString(1).Trim();
+        var changed = !reader.IsDBNull(2);
+        var price = reader.GetDecimal(changed ? 3 : 0);
+        return new ShelfPrice(sku, storeId, decimal.Round(price, Currency.MinorUnits(currency)), currency,
+            changed ? reader.GetInt64(2) : null, changed && !reader.IsDBNull(4) ? reader.GetString(4) : null);
     }
 
     public async Task<TransactionRecord?> GetTransactionAsync(string transactionId, CancellationToken cancellationToken)

@@ -4,6 +4,7 @@ using OmniPos.Core.Inventory;
 using OmniPos.Core.Ledger;
 using OmniPos.Core.Money;
 using OmniPos.Core.Payments;
+using OmniPos.Core.Pricing;
 using OmniPos.Core.Returns;
 using OmniPos.Core.Sales;
 
@@ -55,6 +56,14 @@ internal static class LedgerRules
                 break;
             case InventoryMoved movement:
                 CheckMovement(movement, e.StoreId, facts, currency, problems);
+                break;
+            case PriceChanged price:
+                problems.Exact("body.unitPrice", price.UnitPrice, currency);
+                if (price.PromotionId is { } promotion && !facts.KnownPromotions.Contains(promotion))
+                {
+                    problems.Add("body.promotionId", Rules.Reference, $"promotion '{promotion}' does not exist");
+                }
+
                 break;
         }
     }

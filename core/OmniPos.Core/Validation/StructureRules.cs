@@ -3,6 +3,7 @@ using OmniPos.Core.Events;
 using OmniPos.Core.Inventory;
 using OmniPos.Core.Money;
 using OmniPos.Core.Payments;
+using OmniPos.Core.Pricing;
 using OmniPos.Core.Returns;
 using OmniPos.Core.Sales;
 
@@ -38,6 +39,10 @@ internal static class StructureRules
                 break;
             case InventoryMoved movement:
                 CheckMovement(movement, problems);
+                break;
+            case PriceChanged price:
+                problems.Identifier("body.sku", price.Sku);
+                problems.NotNegative("body.unitPrice", price.UnitPrice);
                 break;
         }
     }

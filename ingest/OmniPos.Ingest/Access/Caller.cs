@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using OmniPos.Core.Access;
 using OmniPos.Core.Events;
 using OmniPos.Core.Inventory;
+using OmniPos.Core.Pricing;
 using OmniPos.Core.Returns;
 using OmniPos.Core.Sales;
 using OmniPos.Core.Validation;
@@ -18,11 +19,13 @@ internal sealed record Caller(ApiKey Key)
 
     /// <summary>
     /// Why the key may not post the event, or null when it may. A register moves only its own store's stock; a storefront
-    /// may name any location, since its orders ship from stores and warehouses.
+    /// may name any location, since its orders ship from stores and warehouses. Prices are set by the back office (an
+    /// admin key), never by a device at the till or online.
     /// </summary>
     public ValidationError? RefusesToPost(PosEvent e) => Key.Role switch
     {
         AccessRole.Admin => null,
+        _ when e.Body is PriceChanged => new ValidationError("body.type", Forbidden, "price changes are posted with an admin key"),
         _ when e.StoreId != Key.StoreId => new ValidationError("storeId", Forbidden, $"this key posts only for store '{Key.StoreId}'"),
         _ when e.DeviceId != Key.DeviceId => new ValidationError("deviceId", Forbidden, $"this key posts only for device '{Key.DeviceId}'"),
         AccessRole.Register when Locations(e).FirstOrDefault(l => l.Location is not null && l.Location != Key.StoreId) is ({ } field, _) =>

@@ -9,17 +9,13 @@ using OmniPos.Ingest.Events;
 
 namespace OmniPos.Ingest.Lookups;
 
-/// <summary>What storefronts and other stores read back: stock to promise, and a receipt for an exchange elsewhere.</summary>
+/// <summary>What storefronts and other stores read back: stock to promise, shelf prices, and a receipt for an exchange elsewhere.</summary>
 internal static class LookupHandlers
 {
     public static async Task<Results<Ok<StockAnswer>, ProblemHttpResult>> GetStockAsync(
         string? sku, string? location, HttpContext http, IOperationalStore store, CancellationToken cancellationToken)
     {
-        var missing = new[] { ("sku", sku), ("location", location) }
-            .Where(q => string.IsNullOrWhiteSpace(q.Item2))
-            .Select(q => new ValidationError(q.Item1, Rules.Required, $"the query needs {q.Item1}"))
-            .ToList();
-        if (missing.Count > 0)
+        if (MissingFrom(("sku", sku), ("location", location)) is { Count: > 0 } missing)
         {
             return Problems.BadQuery(missing);
         }
@@ -31,6 +27,28 @@ internal static class LookupHandlers
 
         var level = await store.GetStockAsync(sku!, location!, cancellationToken);
         return TypedResults.Ok(new StockAnswer(level.Sku, level.Location, level.OnHand, level.Reserved, level.Available));
+    }
+
+    public static async Task<Results<Ok<PriceAnswer>, ProblemHttpResult>> GetPriceAsync(
+        string? sku, string? store, HttpContext http, IOperationalStore operationalStore, CancellationToken cancellationToken)
+    {
+        if (MissingFrom(("sku", sku), ("store", store)) is { Count: > 0 } missing)
+        {
+            return Problems.BadQuery(missing);
+        }
+
+        if (Caller.Of(http).RefusesToRead(store!, "store") is { } refusal)
+        {
+            return Problems.Forbidden(refusal);
+        }
+
+        if (await operationalStore.GetShelfPriceAsync(sku!, store!, cancellationToken) is not { } price)
+        {
+            return Problems.NotFound("sku", $"product '{sku}' or store '{store}' does not exist");
+        }
+
+        return TypedResults.Ok(new PriceAnswer(price.Sku, price.StoreId, price.UnitPrice, price.Currency, price.ChangedAtSeq is null ? "list" : "changed",
+            price.ChangedAtSeq, price.PromotionId));
     }
 
     public static async Task<Results<Ok<ReceiptAnswer>, ProblemHttpResult>> GetReceiptAsync(
@@ -45,6 +63,10 @@ internal static class LookupHandlers
 
         return TypedResults.Ok(new ReceiptAnswer(transactionId, receipt.Seq, Canonical(receipt.Sale), [.. receipt.Returns.Select(Canonical)]));
     }
+
+    /// <summary>An error for each query parameter left out or blank.</summary>
+    private static List<ValidationError> MissingFrom(params (string Name, string? Value)[] parameters) =>
+        [.. parameters.Where(q => string.IsNullOrWhiteSpace(q.Value)).Select(q => new ValidationError(q.Name, Rules.Required, $"the query needs {q.Name}"))];
 
     private static JsonElement Canonical(PosEvent e) => JsonSerializer.SerializeToElement(e, EventJson.Options);
 }

@@ -193,6 +193,24 @@ public abstract class AppendConformanceTests : StoreTestBase
     }
 
     [Fact]
+    public async Task A_price_change_sets_the_shelf_price_at_its_store_until_the_next_one()
+    {
+        var listPrice = await Store.GetShelfPriceAsync("SKU-1", TestCatalog.StoreId, CancellationToken.None);
+        var markdown = await AppendAcceptedAsync(new Pricing.PriceChanged("SKU-1", 8.50m, TestCatalog.PromotionId, "fall promotion"));
+        var during = await Store.GetShelfPriceAsync("SKU-1", TestCatalog.StoreId, CancellationToken.None);
+        var back = await AppendAcceptedAsync(new Pricing.PriceChanged("SKU-1", 10.50m));
+        var after = await Store.GetShelfPriceAsync("SKU-1", TestCatalog.StoreId, CancellationToken.None);
+
+        Assert.Equal(new Pricing.ShelfPrice("SKU-1", TestCatalog.StoreId, 10.00m, "USD", null, null), listPrice);
+        Assert.Equal(new Pricing.ShelfPrice("SKU-1", TestCatalog.StoreId, 8.50m, "USD", markdown, TestCatalog.PromotionId), during);
+        Assert.Equal(new Pricing.ShelfPrice("SKU-1", TestCatalog.StoreId, 10.50m, "USD", back, null), after);
+        Assert.Equal(10.00m, (await Store.GetShelfPriceAsync("SKU-2", TestCatalog.StoreId, CancellationToken.None))!.UnitPrice);
+        Assert.Null(await Store.GetShelfPriceAsync("SKU-404", TestCatalog.StoreId, CancellationToken.None));
+        Assert.Null(await Store.GetShelfPriceAsync("SKU-1", "LA-09", CancellationToken.None));
+        Assert.Equal(["price_change", "price_change"], (await AllEventsAsync()).Select(e => e.Type));
+    }
+
+    [Fact]
     public async Task A_receipt_is_looked_up_with_its_returns_oldest_first()
     {
         await AppendAcceptedAsync(TestEvents.Sale("T-1", ("SKU-1", 3, 10.00m), ("SKU-2", 1, 10.00m)));

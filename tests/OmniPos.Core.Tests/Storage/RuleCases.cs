@@ -1,6 +1,7 @@
 using OmniPos.Core.Devices;
 using OmniPos.Core.Inventory;
 using OmniPos.Core.Payments;
+using OmniPos.Core.Pricing;
 using OmniPos.Core.Returns;
 using OmniPos.Core.Sales;
 using OmniPos.Core.Tests.Support;
@@ -36,6 +37,10 @@ internal static class RuleCases
         ["unknown customer"] = Alone(SaleOf([TenDollars], Card(10.00m)) with { CustomerId = "CUST-404" }, "body.customerId", "reference", "customer 'CUST-404'"),
         // The same product as before: the writer already knows everything the sale names, so only the receipt number is left to refuse it.
         ["receipt number reused"] = new([Sale("T-1", ("SKU-1", 1, 10.00m))], Event(Sale("T-1", ("SKU-1", 2, 10.00m))), "body.transactionId", "transaction_exists", "'T-1' is already recorded"),
+        ["sub-cent price change"] = Alone(new PriceChanged("SKU-1", 9.999m), "body.unitPrice", "precision", "2 decimals USD"),
+        ["negative price change"] = Alone(new PriceChanged("SKU-1", -1.00m), "body.unitPrice", "sign", "must not be negative"),
+        ["price change of an unknown product"] = Alone(new PriceChanged("SKU-404", 9.00m), "body.sku", "reference", "product 'SKU-404' does not exist"),
+        ["price change for an unknown promotion"] = Alone(new PriceChanged("SKU-1", 9.00m, "SPRING-5"), "body.promotionId", "reference", "promotion 'SPRING-5' does not exist"),
         ["return naming a return as its sale"] = new([Sale("T-1", ("SKU-1", 2, 10.00m)), Return("R-1", "T-1", ("SKU-1", 1, 10.00m))], Event(Return("R-2", "R-1", ("SKU-1", 1, 10.00m))), "body.originalTransactionId", "reference", "'R-1' is a return, not a sale"),
         ["return taking the receipt number of an awaited sale"] = new([Sale("T-1", ("SKU-1", 1, 10.00m)), Return("R-1", "T-404", ("SKU-1", 1, 10.00m))], Event(Return("T-404", "T-1", ("SKU-1", 1, 10.00m))), "body.transactionId", "transaction_exists", "a sale that earlier returns name"),
         ["return of an item not on the sale"] = new([Sale("T-1", ("SKU-1", 1, 10.00m))], Event(Return("R-1", "T-1", ("SKU-2", 1, 10.00m))), "body.lines[0].sku", "reference", "'SKU-2' was not sold on 'T-1'"),

@@ -7,7 +7,7 @@ namespace OmniPos.Ingest.Tests.Access;
 /// <summary>Keys through the real pipeline: who may call what, and what the others are told.</summary>
 public abstract class AuthorizationTests(StoreSource stores) : ApiTestBase(stores)
 {
-    private static readonly string[] ProtectedGets = ["/v1/stock?sku=MUG-001&location=NY-01", "/v1/transactions/T-0"];
+    private static readonly string[] ProtectedGets = ["/v1/stock?sku=MUG-001&location=NY-01", "/v1/transactions/T-0", "/v1/prices?sku=MUG-001&store=NY-01"];
 
     [Fact]
     public async Task Without_a_valid_key_every_route_but_health_and_the_document_answers_401()
@@ -93,9 +93,10 @@ public abstract class AuthorizationTests(StoreSource stores) : ApiTestBase(store
 
         using var stock = await newark.GetAsync(new Uri(ProtectedGets[0], UriKind.Relative));
         using var receipt = await newark.GetAsync(new Uri(ProtectedGets[1], UriKind.Relative));
+        using var price = await newark.GetAsync(new Uri(ProtectedGets[2], UriKind.Relative));
         using var own = await newark.GetAsync(new Uri($"/v1/stock?sku=MUG-001&location={Chain.OtherStoreId}", UriKind.Relative));
 
-        Assert.Equal(HttpStatusCode.Forbidden, stock.StatusCode);
+        Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Forbidden), (stock.StatusCode, price.StatusCode));
         Assert.Equal("https://omnipos.dev/problems/forbidden", (await BodyAsync(stock)).GetProperty("type").GetString());
         Assert.Equal(HttpStatusCode.NotFound, receipt.StatusCode); // as if there were no such receipt: another store's are not its business
         Assert.Equal(HttpStatusCode.OK, own.StatusCode);

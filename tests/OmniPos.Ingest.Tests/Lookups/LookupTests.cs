@@ -39,6 +39,33 @@ public abstract class LookupTests(StoreSource stores) : ApiTestBase(stores)
     }
 
     [Fact]
+    public async Task A_shelf_price_is_the_list_price_until_the_back_office_changes_it_at_that_store()
+    {
+        var admin = await ClientForAsync(Core.Access.AccessRole.Admin);
+        var markdown = Chain.Json(Chain.Event(new Core.Pricing.PriceChanged("MUG-001", 9.99m, Reason: "clearance")));
+
+        using var before = await Client.GetAsync(new Uri($"/v1/prices?sku=MUG-001&store={Chain.StoreId}", UriKind.Relative));
+        using var byRegister = await PostEventAsync(markdown);
+        using var byAdmin = await PostEventAsync(admin, markdown);
+        using var after = await Client.GetAsync(new Uri($"/v1/prices?sku=MUG-001&store={Chain.StoreId}", UriKind.Relative));
+        using var elsewhere = await Client.GetAsync(new Uri($"/v1/prices?sku=MUG-001&store={Chain.OtherStoreId}", UriKind.Relative));
+        using var unknown = await Client.GetAsync(new Uri($"/v1/prices?sku=MUG-404&store={Chain.StoreId}", UriKind.Relative));
+
+        static async Task<(decimal, string?)> PriceAsync(HttpResponseMessage r)
+        {
+            var body = await BodyAsync(r.EnsureSuccessStatusCode());
+            return (body.GetProperty("unitPrice").GetDecimal(), body.GetProperty("source").GetString());
+        }
+
+        Assert.Equal((12.00m, "list"), await PriceAsync(before));
+        Assert.Equal((HttpStatusCode.Forbidden, "body.type"), (byRegister.StatusCode, (await BodyAsync(byRegister)).GetProperty("errors")[0].GetProperty("field").GetString()));
+        Assert.Equal(HttpStatusCode.Created, byAdmin.StatusCode);
+        Assert.Equal((9.99m, "changed"), await PriceAsync(after));
+        Assert.Equal((12.00m, "list"), await PriceAsync(elsewhere));
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
     public async Task A_receipt_is_answered_with_its_returns_oldest_first()
     {
         (await PostEventAsync(Chain.Json(Chain.Sale("T-1", 3)))).EnsureSuccessStatusCode();

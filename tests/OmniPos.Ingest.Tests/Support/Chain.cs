@@ -46,6 +46,7 @@ internal static class Chain
 
     private static CardDetails Card() => new("tok_visa_abcdef", "visa", "4242", "A1B2C3");
 
-    private static PosEvent Event(EventBody body, string? eventId = null) =>
+    /// <summary>The body as posted by the chain's register.</summary>
+    public static PosEvent Event(EventBody body, string? eventId = null) =>
         new(eventId ?? $"evt-{Guid.NewGuid():N}", StoreId, RegisterId, At, body);
 }
