@@ -62,12 +62,14 @@ public static class ImportRunner
 
             var withCardNumbers = new List<RowRefusal>();
             var plan = importer.Plan(WithoutCardNumbers(rows, withCardNumbers));
+            plan = plan with { Rows = plan.Rows + withCardNumbers.Count, Refusals = [.. plan.Refusals, .. withCardNumbers] };
             var resumed = earlier is { FinishedAt: null };
-            var tally = resumed ? new ImportTally(ReadReport(earlier!)) : ImportTally.Start(_importId, kind, plan, plan.Refusals.Concat(withCardNumbers));
+            var tally = resumed ? new ImportTally(ReadReport(earlier!)) : ImportTally.Start(_importId, kind, plan);
             var started = resumed ? earlier!.StartedAt : clock.GetUtcNow();
             await importer.PrepareAsync(store, plan, ct);
             while (tally.UnitsDone < plan.Units.Count)
             {
+                ct.ThrowIfCancellationRequested();
                 var chunk = plan.Units.Skip(tally.UnitsDone).Take(settings.UnitsPerCheckpoint).ToList();
                 var outcomes = await importer.RecordAsync(store, [.. chunk.Select(u => u.Item)], ct);
                 for (var i = 0; i < chunk.Count; i++)

@@ -23,11 +23,11 @@ internal sealed class ImportTally
     public int UnitsDone => _unitsDone;
 
     /// <summary>A fresh run's tally: the plan's rows and groups, and the rows it refused on reading.</summary>
-    public static ImportTally Start<T>(string importId, string kind, ImportPlan<T> plan, IEnumerable<RowRefusal> refused)
+    public static ImportTally Start<T>(string importId, string kind, ImportPlan<T> plan)
     {
         var tally = new ImportTally(new ImportReport(importId, kind, false, false, plan.Rows, plan.Groups, plan.Units.Count, 0,
             new Dictionary<string, int>(), 0, 0, 0, new Dictionary<string, int>(), []));
-        foreach (var refusal in refused)
+        foreach (var refusal in plan.Refusals)
         {
             tally.Refuse(refusal);
         }
