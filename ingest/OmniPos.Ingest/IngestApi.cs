@@ -13,6 +13,7 @@ using OmniPos.Core.Storage;
 using OmniPos.Ingest.Access;
 using OmniPos.Ingest.Catalog;
 using OmniPos.Ingest.Events;
+using OmniPos.Ingest.Importing;
 using OmniPos.Ingest.Lookups;
 
 namespace OmniPos.Ingest;
@@ -85,6 +86,15 @@ public static class IngestApi
             .WithSummary("A sale by its receipt number, with the returns recorded against it, for an exchange at another store")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .RequireKey(Enum.GetValues<AccessRole>());
+
+        v1.MapPost("/imports", ImportHandler.PostImportAsync)
+            .WithName("PostImport")
+            .WithTags("Imports")
+            .WithSummary($"Import a CSV file (plain or gzip) of a kind ({string.Join(", ", ImportRunner.Kinds)}): each good row in, each bad one reported with its line")
+            .Accepts<string>("text/csv")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .RequireKey(ImportHandler.Roles);
 
         var catalog = v1.MapGroup("").WithTags("Catalog");
         MapPut<Store>(catalog, "/stores/{id}", "store", "storeId", s => s.StoreId, (store, x, ct) => store.SaveStoreAsync(x, ct));

@@ -7,6 +7,14 @@ public sealed class IngestOptions
 
     /// <summary>Requests each key may make: a bucket of <see cref="RateLimitOptions.Burst"/> refilled at <see cref="RateLimitOptions.PerSecond"/>.</summary>
     public RateLimitOptions RateLimit { get; set; } = new();
+
+    /// <summary>The largest CSV file <c>POST /v1/imports</c> takes, in bytes (<c>Ingest:Imports:MaxBodyBytes</c>).</summary>
+    public ImportOptions Imports { get; set; } = new();
+}
+
+public sealed class ImportOptions
+{
+    public int MaxBodyBytes { get; set; } = 64 << 20;
 }
 
 public sealed class RateLimitOptions

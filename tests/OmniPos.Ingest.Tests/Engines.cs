@@ -1,6 +1,7 @@
 using OmniPos.Ingest.Tests.Access;
 using OmniPos.Ingest.Tests.Catalog;
 using OmniPos.Ingest.Tests.Events;
+using OmniPos.Ingest.Tests.Importing;
 using OmniPos.Ingest.Tests.Lookups;
 using OmniPos.Ingest.Tests.Support;
 
@@ -35,3 +36,13 @@ public sealed class SqliteBatchTests() : BatchTests(new SqliteStores());
 
 [Collection(PostgresServerDefinition.Name)]
 public sealed class PostgresBatchTests(PostgresFixture postgres) : BatchTests(postgres);
+
+public sealed class SqliteImportTests() : ImportTests(new SqliteStores());
+
+[Collection(PostgresServerDefinition.Name)]
+public sealed class PostgresImportTests(PostgresFixture postgres) : ImportTests(postgres);
+
+public sealed class SqliteUciImportTests() : UciImportTests(new SqliteStores());
+
+[Collection(PostgresServerDefinition.Name)]
+public sealed class PostgresUciImportTests(PostgresFixture postgres) : UciImportTests(postgres);

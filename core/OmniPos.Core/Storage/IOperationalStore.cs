@@ -1,6 +1,7 @@
 using OmniPos.Core.Access;
 using OmniPos.Core.Catalog;
 using OmniPos.Core.Events;
+using OmniPos.Core.Importing;
 using OmniPos.Core.Ledger;
 using OmniPos.Core.Pricing;
 
@@ -62,4 +63,7 @@ public interface IOperationalStore : IAsyncDisposable
 
     /// <summary>The key a presented token proves, or null when it is malformed, unknown, wrong or revoked.</summary>
     Task<ApiKey?> AuthenticateAsync(string token, CancellationToken cancellationToken);
+
+    /// <summary>What CSV imports keep besides events: their runs, and processor settlements and chargebacks.</summary>
+    IImportLedger Importing { get; }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using OmniPos.Core.Access;
 using OmniPos.Core.Catalog;
 using OmniPos.Core.Events;
+using OmniPos.Core.Importing;
 using OmniPos.Core.Ledger;
 using OmniPos.Core.Money;
 using OmniPos.Core.Pricing;
@@ -24,7 +25,10 @@ public abstract class LedgerStore : IOperationalStore
     {
         _appends = appends;
         _keys = new ApiKeyRegistry(OpenConnectionAsync, clock);
+        Importing = new ImportLedger(OpenConnectionAsync);
     }
+
+    public IImportLedger Importing { get; }
 
     public async Task<AppendOutcome> AppendAsync(PosEvent e, CancellationToken cancellationToken)
     {

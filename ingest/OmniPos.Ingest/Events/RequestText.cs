@@ -9,7 +9,11 @@ internal static class RequestText
     /// The body as UTF-8 text, or null when it is longer than <paramref name="maxBytes"/>. A declared length over the limit
     /// is refused before reading; a chunked body is refused as soon as it passes the limit.
     /// </summary>
-    public static async Task<string?> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    public static async Task<string?> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken) =>
+        await ReadBytesAsync(request, maxBytes, cancellationToken) is { } bytes ? Encoding.UTF8.GetString(bytes) : null;
+
+    /// <summary>The body's bytes, or null when it is longer than <paramref name="maxBytes"/> (refused as <see cref="ReadAsync"/> does).</summary>
+    public static async Task<byte[]?> ReadBytesAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
         if (request.ContentLength > maxBytes)
         {
@@ -28,6 +32,6 @@ internal static class RequestText
             buffer.Write(chunk, 0, read);
         }
 
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        return buffer.ToArray();
     }
 }
