@@ -97,12 +97,14 @@ public static class IngestApi
             .RequireKey(ImportHandler.Roles);
 
         var catalog = v1.MapGroup("").WithTags("Catalog");
-        MapPut<Store>(catalog, "/stores/{id}", "store", "storeId", s => s.StoreId, (store, x, ct) => store.SaveStoreAsync(x, ct));
-        MapPut<Device>(catalog, "/devices/{id}", "device", "deviceId", d => d.DeviceId, (store, x, ct) => store.SaveDeviceAsync(x, ct));
-        MapPut<Product>(catalog, "/products/{id}", "product", "sku", p => p.Sku, (store, x, ct) => store.SaveProductAsync(x, ct));
-        MapPut<Promotion>(catalog, "/promotions/{id}", "promotion", "promotionId", p => p.PromotionId, (store, x, ct) => store.SavePromotionAsync(x, ct));
-        MapPut<Employee>(catalog, "/employees/{id}", "employee", "employeeId", e => e.EmployeeId, (store, x, ct) => store.SaveEmployeeAsync(x, ct));
-        MapPut<Customer>(catalog, "/customers/{id}", "customer", "customerId", c => c.CustomerId, (store, x, ct) => store.SaveCustomerAsync(x, ct));
+        // What devices and people at the tills need to know is read by every key; people's details only by admins.
+        var everyone = Enum.GetValues<AccessRole>();
+        MapCatalog<Store>(catalog, "/stores/{id}", "store", "storeId", s => s.StoreId, (store, x, ct) => store.SaveStoreAsync(x, ct), everyone);
+        MapCatalog<Device>(catalog, "/devices/{id}", "device", "deviceId", d => d.DeviceId, (store, x, ct) => store.SaveDeviceAsync(x, ct), everyone);
+        MapCatalog<Product>(catalog, "/products/{id}", "product", "sku", p => p.Sku, (store, x, ct) => store.SaveProductAsync(x, ct), everyone);
+        MapCatalog<Promotion>(catalog, "/promotions/{id}", "promotion", "promotionId", p => p.PromotionId, (store, x, ct) => store.SavePromotionAsync(x, ct), everyone);
+        MapCatalog<Employee>(catalog, "/employees/{id}", "employee", "employeeId", e => e.EmployeeId, (store, x, ct) => store.SaveEmployeeAsync(x, ct), [AccessRole.Admin]);
+        MapCatalog<Customer>(catalog, "/customers/{id}", "customer", "customerId", c => c.CustomerId, (store, x, ct) => store.SaveCustomerAsync(x, ct), [AccessRole.Admin]);
 
         v1.MapGet("/health", GetHealth)
             .WithName("Health")
@@ -150,8 +152,15 @@ public static class IngestApi
         .RequireKey(AccessRole.Register, AccessRole.Storefront, AccessRole.Admin);
 
     /// <summary>PUT of one kind of catalog entry, for admin keys (see <see cref="CatalogHandlers"/>).</summary>
-    private static void MapPut<T>(RouteGroupBuilder catalog, string pattern, string noun, string idField, Func<T, string> idOf,
-        Func<IOperationalStore, T, CancellationToken, Task> save) where T : class =>
+    /// <summary>A kind of catalog entry under its id: read by the roles given, created or replaced by admins.</summary>
+    private static void MapCatalog<T>(RouteGroupBuilder catalog, string pattern, string noun, string idField, Func<T, string> idOf,
+        Func<IOperationalStore, T, CancellationToken, Task> save, AccessRole[] readers) where T : class
+    {
+        catalog.MapGet(pattern, (string id, IOperationalStore store, CancellationToken ct) => CatalogHandlers.GetAsync<T>(store, id, noun, idField, ct))
+            .WithName($"Get{typeof(T).Name}")
+            .WithSummary($"A {noun} by its id")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireKey(readers);
         catalog.MapPut(pattern, (string id, HttpRequest request, IOperationalStore store, CancellationToken ct) =>
                 CatalogHandlers.PutAsync(request, id, noun, idField, idOf, (entry, c) => save(store, entry, c), ct))
             .WithName($"Put{typeof(T).Name}")
@@ -161,6 +170,7 @@ public static class IngestApi
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .RequireKey(AccessRole.Admin);
+    }
 
     internal static Ok<HealthAnswer> GetHealth() => TypedResults.Ok(new HealthAnswer("ok"));
 }

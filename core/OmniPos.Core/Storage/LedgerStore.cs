@@ -110,37 +110,26 @@ public abstract class LedgerStore : IOperationalStore
         return sale is { } found ? new TransactionRecord(found.Seq, found.Event, returns) : null;
     }
 
-    public Task SaveStoreAsync(Store store, CancellationToken cancellationToken)
+    public Task SaveStoreAsync(Store store, CancellationToken cancellationToken) => SaveAsync(CatalogTables.Stores, store, cancellationToken);
+
+    public Task SaveDeviceAsync(Device device, CancellationToken cancellationToken) => SaveAsync(CatalogTables.Devices, device, cancellationToken);
+
+    public Task SaveProductAsync(Product product, CancellationToken cancellationToken) => SaveAsync(CatalogTables.Products, product, cancellationToken);
+
+    public Task SavePromotionAsync(Promotion promotion, CancellationToken cancellationToken) => SaveAsync(CatalogTables.Promotions, promotion, cancellationToken);
+
+    public Task SaveCustomerAsync(Customer customer, CancellationToken cancellationToken) => SaveAsync(CatalogTables.Customers, customer, cancellationToken);
+
+    public Task SaveEmployeeAsync(Employee employee, CancellationToken cancellationToken) => SaveAsync(CatalogTables.Employees, employee, cancellationToken);
+
+    public async Task<T?> FindCatalogEntryAsync<T>(string id, CancellationToken cancellationToken) where T : class
     {
-        CatalogRules.Check(store);
-        return UpsertAsync("stores", "store_id", ["name", "time_zone", "currency", "tax_jurisdiction"],
-            [store.StoreId, store.Name, store.TimeZone, store.Currency, store.TaxJurisdiction], cancellationToken);
+        var table = CatalogTables.For<T>();
+        await using var c = await OpenConnectionAsync(cancellationToken);
+        await using var command = Command(c, null, $"SELECT {table.Key}, {string.Join(", ", table.Columns)} FROM {table.Table} WHERE {table.Key} = @id", P("@id", id));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? table.Read(reader) : null;
     }
-
-    public Task SaveDeviceAsync(Device device, CancellationToken cancellationToken) =>
-        UpsertAsync("devices", "device_id", ["store_id", "kind"], [device.DeviceId, device.StoreId, EnumText.Of(device.Kind)], cancellationToken,
-            requiredStore: device.StoreId);
-
-    public Task SaveProductAsync(Product product, CancellationToken cancellationToken)
-    {
-        CatalogRules.Check(product);
-        return UpsertAsync("products", "sku", ["name", "category_path", "unit_cost", "unit_price"],
-            [product.Sku, product.Name, JsonSerializer.Serialize(product.CategoryPath), product.UnitCost, product.UnitPrice], cancellationToken);
-    }
-
-    public Task SavePromotionAsync(Promotion promotion, CancellationToken cancellationToken)
-    {
-        CatalogRules.Check(promotion);
-        return UpsertAsync("promotions", "promotion_id", ["name", "starts_on", "ends_on"],
-            [promotion.PromotionId, promotion.Name, promotion.StartsOn, promotion.EndsOn], cancellationToken);
-    }
-
-    public Task SaveCustomerAsync(Customer customer, CancellationToken cancellationToken) =>
-        UpsertAsync("customers", "customer_id", ["name", "email"], [customer.CustomerId, customer.Name, customer.Email], cancellationToken);
-
-    public Task SaveEmployeeAsync(Employee employee, CancellationToken cancellationToken) =>
-        UpsertAsync("employees", "employee_id", ["store_id", "name", "role"],
-            [employee.EmployeeId, employee.StoreId, employee.Name, employee.Role], cancellationToken, requiredStore: employee.StoreId);
 
     public Task<IssuedKey> CreateKeyAsync(AccessRole role, string? storeId, string? deviceId, CancellationToken cancellationToken) =>
         _keys.CreateAsync(role, storeId, deviceId, cancellationToken);
@@ -173,18 +162,19 @@ public abstract class LedgerStore : IOperationalStore
         return events;
     }
 
-    /// <param name="requiredStore">The store the row belongs to, which must exist (an unknown one is refused by name, not by a foreign key error).</param>
-    private async Task UpsertAsync(string table, string key, string[] columns, object?[] values, CancellationToken ct, string? requiredStore = null)
+    /// <summary>Creates or replaces the entry; one of a store that does not exist is refused by name, not by a foreign key error.</summary>
+    private async Task SaveAsync<T>(CatalogTable<T> table, T entry, CancellationToken ct) where T : class
     {
-        var all = new[] { key }.Concat(columns).ToArray();
-        var text = $"INSERT INTO {table} ({string.Join(", ", all)}) VALUES ({string.Join(", ", all.Select((_, i) => $"@v{i}"))}) "
-            + $"ON CONFLICT ({key}) DO UPDATE SET {string.Join(", ", columns.Select(c => $"{c} = excluded.{c}"))}";
+        table.Check(entry);
+        var all = new[] { table.Key }.Concat(table.Columns).ToArray();
+        var text = $"INSERT INTO {table.Table} ({string.Join(", ", all)}) VALUES ({string.Join(", ", all.Select((_, i) => $"@v{i}"))}) "
+            + $"ON CONFLICT ({table.Key}) DO UPDATE SET {string.Join(", ", table.Columns.Select(c => $"{c} = excluded.{c}"))}";
         await using var c = await OpenConnectionAsync(ct);
-        if (requiredStore is not null && !await ExistsAsync(c, "stores", "store_id", requiredStore, ct))
+        if (table.RequiredStore(entry) is { } storeId && !await ExistsAsync(c, "stores", "store_id", storeId, ct))
         {
-            throw new ArgumentException($"store '{requiredStore}' does not exist");
+            throw new ArgumentException($"store '{storeId}' does not exist");
         }
 
-        await ExecuteAsync(c, null, text, ct, [.. values.Select((v, i) => P($"@v{i}", v))]);
+        await ExecuteAsync(c, null, text, ct, [.. table.Values(entry).Select((v, i) => P($"@v{i}", v))]);
     }
 }

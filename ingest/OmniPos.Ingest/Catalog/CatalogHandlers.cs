@@ -1,19 +1,28 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OmniPos.Core.Events;
+using OmniPos.Core.Storage;
 using OmniPos.Core.Validation;
 using OmniPos.Ingest.Events;
 
 namespace OmniPos.Ingest.Catalog;
 
 /// <summary>
-/// Setting up the chain: each catalog entry is put whole under its id (created or replaced), screened for card numbers
+/// Setting up the chain, and reading it back: each catalog entry is put whole under its id (created or replaced), screened for card numbers
 /// and read as strictly as an event, and refused by name when it breaks a catalog rule (an unknown time zone or currency, a negative price, a
 /// device or employee of a store that does not exist).
 /// </summary>
 internal static class CatalogHandlers
 {
     private const int MaxBodyBytes = 64 * 1024;
+
+    /// <param name="noun">What the entry is, for messages ("store").</param>
+    /// <param name="idField">The entry's id field, named by the answer when there is no such entry.</param>
+    public static async Task<Results<Ok<T>, ProblemHttpResult>> GetAsync<T>(IOperationalStore store, string id, string noun, string idField,
+        CancellationToken cancellationToken) where T : class =>
+        await store.FindCatalogEntryAsync<T>(id, cancellationToken) is { } entry
+            ? TypedResults.Ok(entry)
+            : Problems.NotFound(idField, $"no {noun} has the id '{id}'");
 
     /// <param name="noun">What the entry is, for messages ("store").</param>
     /// <param name="idField">The entry's id field, which must match the path.</param>

@@ -30,6 +30,30 @@ public abstract class CatalogTests(StoreSource stores) : ApiTestBase(stores)
     }
 
     [Fact]
+    public async Task Entries_read_back_as_they_were_put_and_details_of_people_only_by_admins()
+    {
+        var admin = await ClientForAsync(AccessRole.Admin);
+        const string cap = """{"sku":"CAP-001","name":"Cap","categoryPath":["Apparel","Hats"],"unitCost":3.10,"unitPrice":15.00}""";
+        const string promotion = """{"promotionId":"SPRING-5","name":"Spring five off","startsOn":"2027-03-01","endsOn":"2027-03-31"}""";
+        const string customer = """{"customerId":"C-1","name":"Grace","email":"grace@example.com"}""";
+        foreach (var (path, body) in new[] { ("/v1/stores/MA-03", Boston), ("/v1/products/CAP-001", cap), ("/v1/promotions/SPRING-5", promotion), ("/v1/customers/C-1", customer) })
+        {
+            (await PutAsync(admin, path, body)).EnsureSuccessStatusCode();
+        }
+
+        async Task<string> ReadAsync(HttpClient client, string path) => await (await client.GetAsync(new Uri(path, UriKind.Relative))).EnsureSuccessStatusCode().Content.ReadAsStringAsync();
+
+        Assert.Equal(Boston, await ReadAsync(Client, "/v1/stores/MA-03"));
+        Assert.Equal(cap, await ReadAsync(Client, "/v1/products/CAP-001"));
+        Assert.Equal(promotion, await ReadAsync(Client, "/v1/promotions/SPRING-5"));
+        Assert.Equal(customer, await ReadAsync(admin, "/v1/customers/C-1"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await Client.GetAsync(new Uri("/v1/customers/C-1", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Client.GetAsync(new Uri("/v1/employees/EMP-1", UriKind.Relative))).StatusCode);
+        using var unknown = await Client.GetAsync(new Uri("/v1/products/CAP-404", UriKind.Relative));
+        Assert.Equal((HttpStatusCode.NotFound, "sku"), (unknown.StatusCode, (await BodyAsync(unknown)).GetProperty("errors")[0].GetProperty("field").GetString()));
+    }
+
+    [Fact]
     public async Task Only_an_admin_key_sets_up_the_catalog()
     {
         var merchandiser = await ClientForAsync(AccessRole.Merchandiser);

@@ -1,0 +1,16 @@
+using System.Data.Common;
+
+namespace OmniPos.Core.Catalog;
+
+/// <summary>
+/// Where one kind of catalog entry lives: its table, key column and other columns, how an entry becomes the row's values
+/// (in that order, the key first) and back, the store the entry belongs to (which must exist), and its catalog rule.
+/// </summary>
+internal sealed record CatalogTable<T>(
+    string Table,
+    string Key,
+    string[] Columns,
+    Func<T, object?[]> Values,
+    Func<DbDataReader, T> Read,
+    Func<T, string?> RequiredStore,
+    Action<T> Check) where T : class;
