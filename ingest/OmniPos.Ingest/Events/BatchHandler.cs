@@ -51,7 +51,7 @@ internal static class BatchHandler
             var (e, refusal) = intake.Read(texts[i]);
             if (e is null)
             {
-                results[i] = Refused(i, null, refusal!.ProblemType, [refusal.Error]);
+                results[i] = Refused(i, refusal!.EventId, refusal.ProblemType, [refusal.Error]);
             }
             else
             {

@@ -32,7 +32,7 @@ internal sealed class EventIntake(Caller caller, ILogger log, IPAddress? remoteA
         if (caller.RefusesToPost(e) is { } refusal)
         {
             log.ScopeRefused(caller.Key.KeyId, refusal.Field);
-            return (null, new Refusal(RefusalKind.Forbidden, refusal));
+            return (null, new Refusal(RefusalKind.Forbidden, refusal, e.EventId));
         }
 
         return (e, null);

@@ -15,7 +15,8 @@ internal enum RefusalKind
     Forbidden,
 }
 
-internal sealed record Refusal(RefusalKind Kind, ValidationError Error)
+/// <param name="EventId">The refused event's id, when it was read far enough to have one (a forbidden event).</param>
+internal sealed record Refusal(RefusalKind Kind, ValidationError Error, string? EventId = null)
 {
     /// <summary>The problem type a refusal answers with, alone or in a batch.</summary>
     public string ProblemType => Kind switch

@@ -40,6 +40,8 @@ public abstract class BatchTests(StoreSource stores) : ApiTestBase(stores)
         var firstErrors = results[2..6].Select(r => r.GetProperty("errors")[0]).ToList();
         Assert.Equal(["malformed", "card_number", "forbidden", "reference"], firstErrors.Select(e => e.GetProperty("rule").GetString()));
         Assert.Equal("eventId", firstErrors[0].GetProperty("field").GetString());
+        Assert.Equal(JsonValueKind.Null, results[2].GetProperty("eventId").ValueKind);
+        Assert.Equal(JsonDocument.Parse(events[4]).RootElement.GetProperty("eventId").GetString(), results[4].GetProperty("eventId").GetString());
         Assert.Equal((2, 1, 4), (answer.GetProperty("accepted").GetInt32(), answer.GetProperty("duplicates").GetInt32(), answer.GetProperty("refused").GetInt32()));
         Assert.Equal(3, (await Store.ReadEventsAsync(0, 100, CancellationToken.None)).Count);
     }
