@@ -43,6 +43,9 @@ public interface IOperationalStore : IAsyncDisposable
 
     Task SaveProductAsync(Product product, CancellationToken cancellationToken);
 
+    /// <summary>Creates or replaces the products in one transaction: all of them, or none when one breaks a catalog rule.</summary>
+    Task SaveProductsAsync(IReadOnlyCollection<Product> products, CancellationToken cancellationToken);
+
     Task SavePromotionAsync(Promotion promotion, CancellationToken cancellationToken);
 
     Task SaveCustomerAsync(Customer customer, CancellationToken cancellationToken);

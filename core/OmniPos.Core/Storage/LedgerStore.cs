@@ -110,17 +110,20 @@ public abstract class LedgerStore : IOperationalStore
         return sale is { } found ? new TransactionRecord(found.Seq, found.Event, returns) : null;
     }
 
-    public Task SaveStoreAsync(Store store, CancellationToken cancellationToken) => SaveAsync(CatalogTables.Stores, store, cancellationToken);
+    public Task SaveStoreAsync(Store store, CancellationToken cancellationToken) => SaveAsync(CatalogTables.Stores, [store], cancellationToken);
 
-    public Task SaveDeviceAsync(Device device, CancellationToken cancellationToken) => SaveAsync(CatalogTables.Devices, device, cancellationToken);
+    public Task SaveDeviceAsync(Device device, CancellationToken cancellationToken) => SaveAsync(CatalogTables.Devices, [device], cancellationToken);
 
-    public Task SaveProductAsync(Product product, CancellationToken cancellationToken) => SaveAsync(CatalogTables.Products, product, cancellationToken);
+    public Task SaveProductAsync(Product product, CancellationToken cancellationToken) => SaveAsync(CatalogTables.Products, [product], cancellationToken);
 
-    public Task SavePromotionAsync(Promotion promotion, CancellationToken cancellationToken) => SaveAsync(CatalogTables.Promotions, promotion, cancellationToken);
+    public Task SaveProductsAsync(IReadOnlyCollection<Product> products, CancellationToken cancellationToken) =>
+        SaveAsync(CatalogTables.Products, products, cancellationToken);
 
-    public Task SaveCustomerAsync(Customer customer, CancellationToken cancellationToken) => SaveAsync(CatalogTables.Customers, customer, cancellationToken);
+    public Task SavePromotionAsync(Promotion promotion, CancellationToken cancellationToken) => SaveAsync(CatalogTables.Promotions, [promotion], cancellationToken);
 
-    public Task SaveEmployeeAsync(Employee employee, CancellationToken cancellationToken) => SaveAsync(CatalogTables.Employees, employee, cancellationToken);
+    public Task SaveCustomerAsync(Customer customer, CancellationToken cancellationToken) => SaveAsync(CatalogTables.Customers, [customer], cancellationToken);
+
+    public Task SaveEmployeeAsync(Employee employee, CancellationToken cancellationToken) => SaveAsync(CatalogTables.Employees, [employee], cancellationToken);
 
     public async Task<T?> FindCatalogEntryAsync<T>(string id, CancellationToken cancellationToken) where T : class
     {
@@ -162,19 +165,35 @@ public abstract class LedgerStore : IOperationalStore
         return events;
     }
 
-    /// <summary>Creates or replaces the entry; one of a store that does not exist is refused by name, not by a foreign key error.</summary>
-    private async Task SaveAsync<T>(CatalogTable<T> table, T entry, CancellationToken ct) where T : class
+    /// <summary>
+    /// Creates or replaces the entries in one transaction, all or none; an entry breaking its catalog rule, or of a store
+    /// that does not exist, is refused by name (not by a foreign key error) before anything is written.
+    /// </summary>
+    private async Task SaveAsync<T>(CatalogTable<T> table, IReadOnlyCollection<T> entries, CancellationToken ct) where T : class
     {
-        table.Check(entry);
+        foreach (var entry in entries)
+        {
+            table.Check(entry);
+        }
+
         var all = new[] { table.Key }.Concat(table.Columns).ToArray();
         var text = $"INSERT INTO {table.Table} ({string.Join(", ", all)}) VALUES ({string.Join(", ", all.Select((_, i) => $"@v{i}"))}) "
             + $"ON CONFLICT ({table.Key}) DO UPDATE SET {string.Join(", ", table.Columns.Select(c => $"{c} = excluded.{c}"))}";
         await using var c = await OpenConnectionAsync(ct);
-        if (table.RequiredStore(entry) is { } storeId && !await ExistsAsync(c, "stores", "store_id", storeId, ct))
+        foreach (var storeId in entries.Select(table.RequiredStore).OfType<string>().Distinct(StringComparer.Ordinal))
         {
-            throw new ArgumentException($"store '{storeId}' does not exist");
+            if (!await ExistsAsync(c, "stores", "store_id", storeId, ct))
+            {
+                throw new ArgumentException($"store '{storeId}' does not exist");
+            }
         }
 
-        await ExecuteAsync(c, null, text, ct, [.. table.Values(entry).Select((v, i) => P($"@v{i}", v))]);
+        await using var transaction = await c.BeginTransactionAsync(ct);
+        foreach (var entry in entries)
+        {
+            await ExecuteAsync(c, transaction, text, ct, [.. table.Values(entry).Select((v, i) => P($"@v{i}", v))]);
+        }
+
+        await transaction.CommitAsync(ct);
     }
 }

@@ -46,10 +46,7 @@ internal sealed class UciImporter(Func<PosEvent, ValidationError?> scope) : Even
     {
         await store.SaveStoreAsync(new Store(StoreId, "UCI Online Retail (data set)", London.Id, Currency, "GB"), cancellationToken);
         await store.SaveDeviceAsync(new Device(DeviceId, StoreId, DeviceKind.Storefront), cancellationToken);
-        foreach (var product in _products.Values)
-        {
-            await store.SaveProductAsync(product, cancellationToken);
-        }
+        await store.SaveProductsAsync(_products.Values, cancellationToken);
     }
 
     private static UciLine Read(RowFields fields, bool cancellation)

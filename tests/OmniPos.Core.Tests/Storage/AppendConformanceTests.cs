@@ -211,6 +211,23 @@ public abstract class AppendConformanceTests : StoreTestBase
     }
 
     [Fact]
+    public async Task Products_saved_together_are_saved_all_or_none()
+    {
+        var good = new Catalog.Product("SKU-10", "Ten", ["Home"], 1.00m, 2.00m);
+        var broken = new Catalog.Product("SKU-11", "Eleven", ["Home"], 1.00m, -2.00m);
+
+        var refused = await Assert.ThrowsAsync<ArgumentException>(() => Store.SaveProductsAsync([good, broken], CancellationToken.None));
+        var nothing = await Store.FindCatalogEntryAsync<Catalog.Product>("SKU-10", CancellationToken.None);
+        await Store.SaveProductsAsync([good, good with { Sku = "SKU-11" }], CancellationToken.None);
+
+        Assert.Contains("'SKU-11'", refused.Message, StringComparison.Ordinal);
+        Assert.Null(nothing);
+        var saved = await Store.FindCatalogEntryAsync<Catalog.Product>("SKU-11", CancellationToken.None);
+        Assert.Equal(("Ten", "Home", 1.00m, 2.00m), (saved!.Name, Assert.Single(saved.CategoryPath), saved.UnitCost, saved.UnitPrice));
+        Assert.Equal(AppendStatus.Accepted, (await AppendAsync(TestEvents.Sale("T-1", ("SKU-10", 1, 2.00m)))).Status);
+    }
+
+    [Fact]
     public async Task A_receipt_is_looked_up_with_its_returns_oldest_first()
     {
         await AppendAcceptedAsync(TestEvents.Sale("T-1", ("SKU-1", 3, 10.00m), ("SKU-2", 1, 10.00m)));
