@@ -1,6 +1,4 @@
 using System.CommandLine;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging;
 using OmniPos.Core.Access;
 using OmniPos.Core.Storage;
 using Spectre.Console;
@@ -26,7 +24,7 @@ internal static class KeysCommand
         var store = new Option<string?>("--store") { Description = "The store a register, storefront or store-manager key is for" };
         var device = new Option<string?>("--device") { Description = "The device a register or storefront key posts for" };
         var command = new Command("create", "Create a key and print its token, once") { role, store, device };
-        return WithStore(command, async (parse, opened, ct) =>
+        return StoreCommand.WithStore(command, async (parse, opened, ct) =>
         {
             IssuedKey issued;
             try
@@ -45,7 +43,7 @@ internal static class KeysCommand
         });
     }
 
-    private static Command ListKeys() => WithStore(new Command("list", "List every key: id, role, scope, created, revoked"), async (_, opened, ct) =>
+    private static Command ListKeys() => StoreCommand.WithStore(new Command("list", "List every key: id, role, scope, created, revoked"), async (_, opened, ct) =>
     {
         var table = new Table().AddColumns("Key", "Role and scope", "Created (UTC)", "Revoked (UTC)");
         foreach (var key in await opened.ListKeysAsync(ct))
@@ -60,7 +58,7 @@ internal static class KeysCommand
     private static Command RevokeKey()
     {
         var keyId = new Argument<string>("key-id") { Description = "The key's id, as `keys list` shows it" };
-        return WithStore(new Command("revoke", "Revoke a key; requests presenting it are refused from now on") { keyId }, async (parse, opened, ct) =>
+        return StoreCommand.WithStore(new Command("revoke", "Revoke a key; requests presenting it are refused from now on") { keyId }, async (parse, opened, ct) =>
         {
             var id = parse.GetValue(keyId)!;
             if (!await opened.RevokeKeyAsync(id, ct))
@@ -76,25 +74,4 @@ internal static class KeysCommand
 
     private static string Describe(ApiKey key) =>
         AccessRoleNames.Of(key.Role) + (key.StoreId is null ? "" : $" of store {key.StoreId}") + (key.DeviceId is null ? "" : $", device {key.DeviceId}");
-
-    /// <summary>Adds the store's arguments to the command and runs the action on the store they name, as the server would open it.</summary>
-    private static Command WithStore(Command command, Func<ParseResult, IOperationalStore, CancellationToken, Task<int>> action)
-    {
-        var arguments = new StoreArguments();
-        arguments.AddTo(command);
-        command.SetAction(async (parse, ct) =>
-        {
-            var configuration = new ConfigurationBuilder()
-                .SetBasePath(AppContext.BaseDirectory)
-                .AddJsonFile("appsettings.json", optional: true)
-                .AddEnvironmentVariables("OMNIPOS__")
-                .AddCommandLine([.. StoreArguments.ConfigurationArguments(parse)])
-                .Build();
-            using var loggers = LoggerFactory.Create(logging => logging.AddConfiguration(configuration.GetSection("Logging")).AddConsole());
-            var options = configuration.GetSection(StoreOptions.Section).Get<StoreOptions>() ?? new StoreOptions();
-            await using var store = await OperationalStore.OpenAsync(options, arguments.DataDirectory(parse), TimeProvider.System, loggers, ct);
-            return await action(parse, store, ct);
-        });
-        return command;
-    }
 }

@@ -10,5 +10,6 @@ internal static class Program
             ServeCommand.Create(),
             DemoCommand.Create(),
             KeysCommand.Create(),
+            WebhooksCommand.Create(),
         }.Parse(args).InvokeAsync();
 }

@@ -1,3 +1,5 @@
+using OmniPos.Ingest.Webhooks;
+
 namespace OmniPos.Ingest;
 
 /// <summary>The <c>Ingest</c> configuration section.</summary>
@@ -7,6 +9,8 @@ public sealed class IngestOptions
 
     /// <summary>Requests each key may make: a bucket of <see cref="RateLimitOptions.Burst"/> refilled at <see cref="RateLimitOptions.PerSecond"/>.</summary>
     public RateLimitOptions RateLimit { get; set; } = new();
+
+    public WebhookOptions Webhooks { get; set; } = new();
 }
 
 public sealed class RateLimitOptions

@@ -2,6 +2,7 @@ using OmniPos.Core.Access;
 using OmniPos.Core.Catalog;
 using OmniPos.Core.Events;
 using OmniPos.Core.Ledger;
+using OmniPos.Core.Webhooks;
 
 namespace OmniPos.Core.Storage;
 
@@ -55,4 +56,7 @@ public interface IOperationalStore : IAsyncDisposable
 
     /// <summary>The key a presented token proves, or null when it is malformed, unknown, wrong or revoked.</summary>
     Task<ApiKey?> AuthenticateAsync(string token, CancellationToken cancellationToken);
+
+    /// <summary>Webhook subscriptions and the outbox their messages are delivered from; appends write nothing to it.</summary>
+    WebhookOutbox Webhooks { get; }
 }

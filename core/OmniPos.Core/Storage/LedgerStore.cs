@@ -4,6 +4,7 @@ using OmniPos.Core.Access;
 using OmniPos.Core.Catalog;
 using OmniPos.Core.Events;
 using OmniPos.Core.Ledger;
+using OmniPos.Core.Webhooks;
 using static OmniPos.Core.Storage.Sql;
 
 namespace OmniPos.Core.Storage;
@@ -22,7 +23,10 @@ public abstract class LedgerStore : IOperationalStore
     {
         _appends = appends;
         _keys = new ApiKeyRegistry(OpenConnectionAsync, clock);
+        Webhooks = new WebhookOutbox(OpenConnectionAsync, ReadEventsAsync, clock);
     }
+
+    public WebhookOutbox Webhooks { get; }
 
     public async Task<AppendOutcome> AppendAsync(PosEvent e, CancellationToken cancellationToken)
     {
