@@ -3,6 +3,7 @@ using OmniPos.Ingest.Tests.Catalog;
 using OmniPos.Ingest.Tests.Events;
 using OmniPos.Ingest.Tests.Lookups;
 using OmniPos.Ingest.Tests.Support;
+using OmniPos.Ingest.Tests.Webhooks;
 
 namespace OmniPos.Ingest.Tests;
 
@@ -35,3 +36,13 @@ public sealed class SqliteBatchTests() : BatchTests(new SqliteStores());
 
 [Collection(PostgresServerDefinition.Name)]
 public sealed class PostgresBatchTests(PostgresFixture postgres) : BatchTests(postgres);
+
+public sealed class SqliteWebhookTests() : WebhookTests(new SqliteStores());
+
+[Collection(PostgresServerDefinition.Name)]
+public sealed class PostgresWebhookTests(PostgresFixture postgres) : WebhookTests(postgres);
+
+public sealed class SqliteWebhookPumpTests() : WebhookPumpTests(new SqliteStores());
+
+[Collection(PostgresServerDefinition.Name)]
+public sealed class PostgresWebhookPumpTests(PostgresFixture postgres) : WebhookPumpTests(postgres);

@@ -29,25 +29,22 @@ public sealed partial class WebhookDispatcher(
         // A claim outlasts the attempt it was made for, with room to record it; only a run that died leaves one to run out.
         var lease = TimeSpan.FromSeconds(settings.TimeoutSeconds * 2 + 30);
         var summary = DispatchSummary.None;
-        while (true)
+        // Until a claim finds nothing: a short claim may mean other runs took part of a full batch, not that the rest is done.
+        while (await store.Webhooks.Deliveries.ClaimDueAsync(clock.GetUtcNow(), lease, ClaimBatch, cancellationToken) is [_, ..] claimed)
         {
-            var claimed = await store.Webhooks.Deliveries.ClaimDueAsync(clock.GetUtcNow(), lease, ClaimBatch, cancellationToken);
             foreach (var outcome in await Task.WhenAll(claimed.Select(d => DeliverAsync(d, settings, cancellationToken))))
             {
                 summary = summary.Plus(outcome);
             }
-
-            if (claimed.Count < ClaimBatch)
-            {
-                return summary;
-            }
         }
+
+        return summary;
     }
 
     private async Task<DispatchSummary> DeliverAsync(DueDelivery delivery, WebhookOptions settings, CancellationToken ct)
     {
         var attempt = await PostAsync(delivery, TimeSpan.FromSeconds(settings.TimeoutSeconds), ct);
-        var retryAt = attempt.Delivered ? null : settings.RetryAt(delivery.Attempt, delivery.PublishedAt, attempt.AttemptedAt + attempt.Duration);
+        var retryAt = attempt.Delivered ? null : settings.RetryAt(delivery.Attempt, delivery.PublishedAt, attempt.AttemptedAt);
         await store.Webhooks.Deliveries.RecordAttemptAsync(delivery, attempt, retryAt, ct);
         if (attempt.Delivered)
         {

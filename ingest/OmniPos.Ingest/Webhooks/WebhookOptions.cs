@@ -25,10 +25,11 @@ public sealed class WebhookOptions
     public bool IsValid => PollSeconds >= 0 && TimeoutSeconds > 0 && FirstRetrySeconds > 0 && MaxRetrySeconds >= FirstRetrySeconds && MaxAttempts > 0 && MaxAgeHours > 0;
 
     /// <summary>
-    /// When a delivery whose attempt number <paramref name="attempt"/> failed at <paramref name="failedAt"/> is tried
-    /// again, or null when it is given up: it has had its attempts, or the next would come too long after publication.
+    /// When a delivery whose attempt number <paramref name="attempt"/> (from 1) began at <paramref name="attemptedAt"/> and
+    /// failed is tried again, or null when it is given up: it has had its attempts, or the next would come too long after
+    /// publication.
     /// </summary>
-    public DateTimeOffset? RetryAt(int attempt, DateTimeOffset publishedAt, DateTimeOffset failedAt)
+    public DateTimeOffset? RetryAt(int attempt, DateTimeOffset publishedAt, DateTimeOffset attemptedAt)
     {
         if (attempt >= MaxAttempts)
         {
@@ -36,6 +37,6 @@ public sealed class WebhookOptions
         }
 
         var wait = TimeSpan.FromSeconds(Math.Min(FirstRetrySeconds * Math.Pow(2, attempt - 1), MaxRetrySeconds));
-        return failedAt + wait - publishedAt > TimeSpan.FromHours(MaxAgeHours) ? null : failedAt + wait;
+        return attemptedAt + wait - publishedAt > TimeSpan.FromHours(MaxAgeHours) ? null : attemptedAt + wait;
     }
 }
