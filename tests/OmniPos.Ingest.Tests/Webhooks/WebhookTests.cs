@@ -117,6 +117,28 @@ public abstract class WebhookTests(StoreSource stores) : ApiTestBase(stores)
     }
 
     [Fact]
+    public async Task A_delivery_claimed_by_a_run_that_died_is_sent_once_its_claim_lapses()
+    {
+        var admin = await ClientForAsync(AccessRole.Admin);
+        var (listener, id) = await SaleSubscriberAsync(admin, HttpStatusCode.OK);
+        await using var _ = listener;
+        await Store.Webhooks.RelayEventsAsync(CancellationToken.None);
+        var lease = TimeSpan.FromMinutes(1);
+
+        var claimedByTheDeadRun = await Store.Webhooks.Deliveries.ClaimDueAsync(_clock.GetUtcNow(), lease, 10, CancellationToken.None);
+        _clock.Advance(lease - TimeSpan.FromSeconds(1));
+        var whileClaimed = await RelayAndDeliverAsync();
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        var onceLapsed = await RelayAndDeliverAsync();
+
+        Assert.Single(claimedByTheDeadRun);
+        Assert.Equal((DispatchSummary.None, new DispatchSummary(1, 0, 0)), (whileClaimed, onceLapsed));
+        Assert.Single(listener.Posts);
+        var delivery = Assert.Single(await DeliveriesAsync(admin, id));
+        Assert.Equal(2, Assert.Single(delivery.GetProperty("attempts").EnumerateArray()).GetProperty("attempt").GetInt32());
+    }
+
+    [Fact]
     public async Task Relays_and_dispatchers_running_at_once_deliver_each_message_once_per_subscription()
     {
         var admin = await ClientForAsync(AccessRole.Admin);
