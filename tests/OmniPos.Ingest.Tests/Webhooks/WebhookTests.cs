@@ -61,6 +61,22 @@ public abstract class WebhookTests(StoreSource stores) : ApiTestBase(stores)
     }
 
     [Fact]
+    public async Task A_receiver_holding_another_secret_refuses_the_post_and_it_stays_pending()
+    {
+        var admin = await ClientForAsync(AccessRole.Admin);
+        await using var listener = await WebhookListener.StartAsync("not-the-secret-it-was-signed-with");
+        var id = await Subscriptions.AddAsync(admin, listener.Url, Secret, "sale");
+
+        (await PostEventAsync(Chain.Json(Chain.Sale("T-1", 1)))).EnsureSuccessStatusCode();
+        var summary = await RelayAndDeliverAsync();
+
+        Assert.Equal((new DispatchSummary(0, 1, 0), 1), (summary, listener.Forged));
+        Assert.Empty(listener.Posts);
+        var delivery = Assert.Single(await DeliveriesAsync(admin, id));
+        Assert.Equal(("pending", 401), (delivery.GetProperty("state").GetString(), delivery.GetProperty("attempts")[0].GetProperty("status").GetInt32()));
+    }
+
+    [Fact]
     public async Task A_receiver_that_was_down_gets_the_delivery_once_it_is_back_with_the_failed_attempt_in_the_log()
     {
         var admin = await ClientForAsync(AccessRole.Admin);
