@@ -95,9 +95,9 @@ public sealed class WebhookDeliveries
             return null;
         }
 
-        var rows = new List<(long Id, long MessageId, string Kind, DateTimeOffset PublishedAt, DateTimeOffset? Next, DateTimeOffset? Delivered, DateTimeOffset? Failed, string? Error)>();
+        var deliveries = new List<WebhookDelivery>();
         await using (var command = Command(c, null, """
-            SELECT d.delivery_id, d.message_id, m.kind, m.created_at_utc, d.next_attempt_at_utc, d.delivered_at_utc, d.failed_at_utc, d.last_error
+            SELECT d.delivery_id, d.message_id, m.kind, m.created_at_utc, d.next_attempt_at_utc, d.delivered_at_utc, d.failed_at_utc, d.last_status, d.last_error
             FROM webhook_deliveries d JOIN webhook_messages m ON m.message_id = d.message_id
             WHERE d.subscription_id = @id ORDER BY d.delivery_id DESC LIMIT @max
             """, P("@id", subscriptionId), P("@max", maxCount)))
@@ -105,15 +105,21 @@ public sealed class WebhookDeliveries
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                rows.Add((reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), Utc(reader.GetDateTime(3)), UtcOrNull(reader, 4), UtcOrNull(reader, 5),
-                    UtcOrNull(reader, 6), reader.IsDBNull(7) ? null : reader.GetString(7)));
+                var (delivered, failed) = (UtcOrNull(reader, 5), UtcOrNull(reader, 6));
+                deliveries.Add(new WebhookDelivery(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2),
+                    delivered is not null ? DeliveryState.Delivered : failed is not null ? DeliveryState.Failed : DeliveryState.Pending,
+                    Utc(reader.GetDateTime(3)), UtcOrNull(reader, 4), delivered, failed,
+                    reader.IsDBNull(7) ? null : reader.GetInt32(7), reader.IsDBNull(8) ? null : reader.GetString(8), []));
             }
         }
 
-        var attempts = rows.Count == 0 ? [] : await AttemptsAsync(c, subscriptionId, rows[^1].Id, cancellationToken);
-        return [.. rows.Select(r => new WebhookDelivery(r.Id, r.MessageId, r.Kind,
-            r.Delivered is not null ? DeliveryState.Delivered : r.Failed is not null ? DeliveryState.Failed : DeliveryState.Pending,
-            r.PublishedAt, r.Next, r.Delivered, r.Failed, r.Error, attempts.GetValueOrDefault(r.Id) ?? []))];
+        if (deliveries.Count == 0)
+        {
+            return deliveries;
+        }
+
+        var attempts = await AttemptsAsync(c, subscriptionId, deliveries[^1].DeliveryId, cancellationToken);
+        return [.. deliveries.Select(d => d with { Attempts = attempts.GetValueOrDefault(d.DeliveryId) ?? [] })];
     }
 
     /// <summary>The attempts of the subscription's deliveries from <paramref name="fromDelivery"/> on, by delivery, oldest first.</summary>

@@ -2,6 +2,7 @@ namespace OmniPos.Core.Webhooks;
 
 /// <summary>One message for one subscription, as its delivery log shows it, with every attempt oldest first.</summary>
 /// <param name="NextAttemptAt">When a pending delivery is next tried; null once delivered or failed.</param>
+/// <param name="LastStatus">What the receiver answered the latest attempt; null before any answer.</param>
 public sealed record WebhookDelivery(
     long DeliveryId,
     long MessageId,
@@ -11,5 +12,6 @@ public sealed record WebhookDelivery(
     DateTimeOffset? NextAttemptAt,
     DateTimeOffset? DeliveredAt,
     DateTimeOffset? FailedAt,
+    int? LastStatus,
     string? LastError,
     IReadOnlyList<WebhookAttempt> Attempts);

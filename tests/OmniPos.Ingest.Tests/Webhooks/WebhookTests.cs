@@ -73,7 +73,8 @@ public abstract class WebhookTests(StoreSource stores) : ApiTestBase(stores)
         Assert.Equal((new DispatchSummary(0, 1, 0), 1), (summary, listener.Forged));
         Assert.Empty(listener.Posts);
         var delivery = Assert.Single(await DeliveriesAsync(admin, id));
-        Assert.Equal(("pending", 401), (delivery.GetProperty("state").GetString(), delivery.GetProperty("attempts")[0].GetProperty("status").GetInt32()));
+        Assert.Equal(("pending", 401, 401), (delivery.GetProperty("state").GetString(), delivery.GetProperty("lastStatus").GetInt32(),
+            delivery.GetProperty("attempts")[0].GetProperty("status").GetInt32()));
     }
 
     [Fact]
