@@ -11,5 +11,6 @@ internal static class Program
             DemoCommand.Create(),
             KeysCommand.Create(),
             ImportCommand.Create(),
+            WebhooksCommand.Create(),
         }.Parse(args).InvokeAsync();
 }

@@ -15,6 +15,7 @@ using OmniPos.Ingest.Catalog;
 using OmniPos.Ingest.Events;
 using OmniPos.Ingest.Importing;
 using OmniPos.Ingest.Lookups;
+using OmniPos.Ingest.Webhooks;
 
 namespace OmniPos.Ingest;
 
@@ -32,6 +33,7 @@ public static class IngestApi
         services.AddOpenApi(openApi => openApi.DocumentKeys());
         services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section)
             .Validate(o => o.RateLimit is { PerSecond: > 0, Burst: > 0 }, "Ingest:RateLimit:PerSecond and Burst must be positive")
+            .Validate(o => o.Webhooks.IsValid, "Ingest:Webhooks: PollSeconds must not be negative, the other settings must be positive, and MaxRetrySeconds at least FirstRetrySeconds")
             .ValidateOnStart();
         // The OpenAPI schemas describe what the API reads: enums as their snake_case words, numbers as numbers only.
         services.ConfigureHttpJsonOptions(json =>
@@ -40,7 +42,7 @@ public static class IngestApi
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
         });
         services.AddSingleton<KeyRateLimits>();
-        return services;
+        return services.AddWebhooks();
     }
 
     /// <summary>The request pipeline: errors as problem details, the OpenAPI document at /openapi/v1.json, and the routes.</summary>
@@ -105,6 +107,8 @@ public static class IngestApi
         MapCatalog<Promotion>(catalog, "/promotions/{id}", "promotion", "promotionId", p => p.PromotionId, (store, x, ct) => store.SavePromotionAsync(x, ct), everyone);
         MapCatalog<Employee>(catalog, "/employees/{id}", "employee", "employeeId", e => e.EmployeeId, (store, x, ct) => store.SaveEmployeeAsync(x, ct), [AccessRole.Admin]);
         MapCatalog<Customer>(catalog, "/customers/{id}", "customer", "customerId", c => c.CustomerId, (store, x, ct) => store.SaveCustomerAsync(x, ct), [AccessRole.Admin]);
+
+        v1.MapWebhooksApi();
 
         v1.MapGet("/health", GetHealth)
             .WithName("Health")

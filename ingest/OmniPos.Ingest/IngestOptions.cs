@@ -1,3 +1,5 @@
+using OmniPos.Ingest.Webhooks;
+
 namespace OmniPos.Ingest;
 
 /// <summary>The <c>Ingest</c> configuration section.</summary>
@@ -10,6 +12,9 @@ public sealed class IngestOptions
 
     /// <summary>The largest CSV file <c>POST /v1/imports</c> takes, in bytes (<c>Ingest:Imports:MaxBodyBytes</c>).</summary>
     public ImportOptions Imports { get; set; } = new();
+
+    /// <summary>How webhooks are delivered (<c>Ingest:Webhooks:…</c>).</summary>
+    public WebhookOptions Webhooks { get; set; } = new();
 }
 
 public sealed class ImportOptions

@@ -4,6 +4,7 @@ using OmniPos.Ingest.Tests.Events;
 using OmniPos.Ingest.Tests.Importing;
 using OmniPos.Ingest.Tests.Lookups;
 using OmniPos.Ingest.Tests.Support;
+using OmniPos.Ingest.Tests.Webhooks;
 
 namespace OmniPos.Ingest.Tests;
 
@@ -46,3 +47,13 @@ public sealed class SqliteUciImportTests() : UciImportTests(new SqliteStores());
 
 [Collection(PostgresServerDefinition.Name)]
 public sealed class PostgresUciImportTests(PostgresFixture postgres) : UciImportTests(postgres);
+
+public sealed class SqliteWebhookTests() : WebhookTests(new SqliteStores());
+
+[Collection(PostgresServerDefinition.Name)]
+public sealed class PostgresWebhookTests(PostgresFixture postgres) : WebhookTests(postgres);
+
+public sealed class SqliteWebhookPumpTests() : WebhookPumpTests(new SqliteStores());
+
+[Collection(PostgresServerDefinition.Name)]
+public sealed class PostgresWebhookPumpTests(PostgresFixture postgres) : WebhookPumpTests(postgres);

@@ -4,6 +4,7 @@ using OmniPos.Core.Events;
 using OmniPos.Core.Importing;
 using OmniPos.Core.Ledger;
 using OmniPos.Core.Pricing;
+using OmniPos.Core.Webhooks;
 
 namespace OmniPos.Core.Storage;
 
@@ -73,4 +74,7 @@ public interface IOperationalStore : IAsyncDisposable
 
     /// <summary>What CSV imports keep besides events: their runs, and processor settlements and chargebacks.</summary>
     IImportLedger Importing { get; }
+
+    /// <summary>Webhook subscriptions and the outbox their messages are delivered from; appends write nothing to it.</summary>
+    WebhookOutbox Webhooks { get; }
 }

@@ -7,6 +7,7 @@ using OmniPos.Core.Importing;
 using OmniPos.Core.Ledger;
 using OmniPos.Core.Money;
 using OmniPos.Core.Pricing;
+using OmniPos.Core.Webhooks;
 using static OmniPos.Core.Storage.Sql;
 
 namespace OmniPos.Core.Storage;
@@ -26,9 +27,12 @@ public abstract class LedgerStore : IOperationalStore
         _appends = appends;
         _keys = new ApiKeyRegistry(OpenConnectionAsync, clock);
         Importing = new ImportLedger(OpenConnectionAsync);
+        Webhooks = new WebhookOutbox(OpenConnectionAsync, ReadEventsAsync, clock);
     }
 
     public IImportLedger Importing { get; }
+
+    public WebhookOutbox Webhooks { get; }
 
     public async Task<AppendOutcome> AppendAsync(PosEvent e, CancellationToken cancellationToken)
     {

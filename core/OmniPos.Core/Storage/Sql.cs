@@ -23,6 +23,16 @@ internal static class Sql
     /// <summary>A timestamp column's value (stored as UTC on both engines) as the instant it is.</summary>
     public static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 
+    /// <summary>An instant as a timestamp column keeps it: UTC, to the microsecond as PostgreSQL does, so it reads back equal on either engine.</summary>
+    public static DateTime Stored(DateTimeOffset instant)
+    {
+        var utc = instant.UtcDateTime;
+        return utc.AddTicks(-(utc.Ticks % TimeSpan.TicksPerMicrosecond));
+    }
+
+    /// <summary>A nullable timestamp column's value as the instant it is, or null.</summary>
+    public static DateTimeOffset? UtcOrNull(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : Utc(reader.GetDateTime(ordinal));
+
     public static void AddParameter(DbCommand command, string name, object? value) =>
         AddParameter(command.CreateParameter(), command.Parameters, name, value);
 

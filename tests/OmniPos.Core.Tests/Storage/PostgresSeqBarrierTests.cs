@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Npgsql;
+using OmniPos.Core.Events;
 using OmniPos.Core.Storage;
 using OmniPos.Core.Tests.Support;
 
@@ -7,7 +9,8 @@ namespace OmniPos.Core.Tests.Storage;
 /// <summary>
 /// The high-water-mark trap, forced: an append takes a seq and is held open, a later append from another process
 /// sharing the database commits a larger seq first. (Within one process appends commit in seq order: one writer.) A
-/// reader must not be handed the larger seq until the smaller one is settled, or it would move past it for good.
+/// reader must not be handed the larger seq until the smaller one is settled, or it would move past it for good; nor
+/// must the webhook relay, which reads the log the same way.
 /// </summary>
 [Collection(PostgresServerDefinition.Name)]
 public sealed class PostgresSeqBarrierTests(PostgresFixture postgres) : StoreTestBase
@@ -20,7 +23,40 @@ public sealed class PostgresSeqBarrierTests(PostgresFixture postgres) : StoreTes
     [Fact]
     public async Task A_reader_never_passes_a_seq_that_an_open_append_can_still_commit()
     {
-        await using var gate = new NpgsqlConnection(Backend.ConnectionString);
+        await using var outOfOrder = await OutOfOrderCommitsAsync();
+
+        var read = Store.ReadEventsAsync(outOfOrder.Before, 100, CancellationToken.None);
+        await Task.WhenAny(read, Task.Delay(TimeSpan.FromMilliseconds(300)));
+        Assert.False(read.IsCompleted, "the reader waits while a smaller seq can still commit");
+        var (slowSeq, fastSeq) = await outOfOrder.ReleaseAsync();
+
+        Assert.True(slowSeq < fastSeq);
+        Assert.Equal([slowSeq, fastSeq], (await read).Select(e => e.Seq));
+    }
+
+    [Fact]
+    public async Task The_webhook_relay_never_passes_a_seq_that_an_open_append_can_still_commit()
+    {
+        await Store.Webhooks.AddAsync("http://127.0.0.1:9/hook", [EventTypes.Sale], null, CancellationToken.None);
+        await using var outOfOrder = await OutOfOrderCommitsAsync();
+
+        var relay = Store.Webhooks.RelayEventsAsync(CancellationToken.None);
+        await Task.WhenAny(relay, Task.Delay(TimeSpan.FromMilliseconds(300)));
+        Assert.False(relay.IsCompleted, "the relay waits while a smaller seq can still commit");
+        var (slowSeq, fastSeq) = await outOfOrder.ReleaseAsync();
+
+        Assert.Equal(3, await relay);
+        var messages = await Store.Webhooks.Deliveries.ClaimDueAsync(DateTimeOffset.UtcNow.AddMinutes(1), TimeSpan.FromMinutes(1), 10, CancellationToken.None);
+        Assert.Equal([outOfOrder.Before, slowSeq, fastSeq], messages.Select(m => JsonDocument.Parse(m.Payload).RootElement.GetProperty("seq").GetInt64()).Order());
+    }
+
+    /// <summary>
+    /// Sale T-0 recorded (at <see cref="OutOfOrder.Before"/>), then a sale whose append holds the next seq open and a
+    /// later one from another process committed with a larger seq; <see cref="OutOfOrder.ReleaseAsync"/> lets the first commit.
+    /// </summary>
+    private async Task<OutOfOrder> OutOfOrderCommitsAsync()
+    {
+        var gate = new NpgsqlConnection(Backend.ConnectionString);
         await gate.OpenAsync();
         await using (var setup = new NpgsqlCommand($$"""
             CREATE FUNCTION hold_slow_events() RETURNS trigger LANGUAGE plpgsql AS
@@ -39,18 +75,24 @@ public sealed class PostgresSeqBarrierTests(PostgresFixture postgres) : StoreTes
         var fast = await otherProcess.AppendAsync(TestEvents.Event(TestEvents.Sale("T-fast", ("SKU-3", 1, 10.00m))), CancellationToken.None);
         Assert.Equal(AppendStatus.Accepted, fast.Status);
         Assert.False(slow.IsCompleted, "the slow append is held open by the test's lock");
+        return new OutOfOrder(gate, before, slow, fast.Seq!.Value);
+    }
 
-        var read = Store.ReadEventsAsync(before, 100, CancellationToken.None);
-        await Task.WhenAny(read, Task.Delay(TimeSpan.FromMilliseconds(300)));
-        Assert.False(read.IsCompleted, "the reader waits while a smaller seq can still commit");
-        await using (var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({SlowLock})", gate))
+    /// <summary>The appends <see cref="OutOfOrderCommitsAsync"/> left: the slow one waits on the test's lock, held by <paramref name="Gate"/>.</summary>
+    private sealed record OutOfOrder(NpgsqlConnection Gate, long Before, Task<AppendOutcome> Slow, long FastSeq) : IAsyncDisposable
+    {
+        /// <summary>Lets the slow append commit; its seq and the fast one's.</summary>
+        public async Task<(long Slow, long Fast)> ReleaseAsync()
         {
-            await release.ExecuteNonQueryAsync();
+            await using (var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({SlowLock})", Gate))
+            {
+                await release.ExecuteNonQueryAsync();
+            }
+
+            return ((await Slow).Seq!.Value, FastSeq);
         }
 
-        var slowSeq = (await slow).Seq!.Value;
-        Assert.True(slowSeq < fast.Seq);
-        Assert.Equal([slowSeq, fast.Seq!.Value], (await read).Select(e => e.Seq));
+        public ValueTask DisposeAsync() => Gate.DisposeAsync();
     }
 
     private async Task WaitUntilSeqHandedOutAsync(long seq)

@@ -32,15 +32,19 @@ internal sealed class ApiHost : IAsyncDisposable
         return client;
     }
 
+    /// <summary>The API's services, as its routes and background work find them.</summary>
+    public IServiceProvider Services => _app.Services;
+
+    /// <param name="clock">The clock the API runs on.</param>
     /// <param name="settings">Configuration over the defaults, as <c>--Ingest:…</c> arguments would give.</param>
     /// <param name="logs">Where every log line of the API goes, at every level.</param>
-    public static async Task<ApiHost> StartAsync(IOperationalStore store, IReadOnlyDictionary<string, string?> settings, ILoggerProvider logs)
+    public static async Task<ApiHost> StartAsync(IOperationalStore store, TimeProvider clock, IReadOnlyDictionary<string, string?> settings, ILoggerProvider logs)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Configuration.AddInMemoryCollection(settings);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Trace);
-        builder.Services.AddSingleton(store).AddIngestApi();
+        builder.Services.AddSingleton(store).AddSingleton(clock).AddIngestApi();
         var app = builder.Build();
         app.UseIngestApi();
         await app.StartAsync();

@@ -23,13 +23,19 @@ public abstract class ApiTestBase(StoreSource stores) : IAsyncLifetime
     /// <summary>Configuration the test class runs the API with, over the defaults.</summary>
     private protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
 
+    /// <summary>The clock the store and the API run on.</summary>
+    private protected virtual TimeProvider Clock => TimeProvider.System;
+
+    /// <summary>The running API's services.</summary>
+    private protected IServiceProvider Services => Host.Services;
+
     private ApiHost Host => _host ?? throw new InvalidOperationException("the API has not started");
 
     public async Task InitializeAsync()
     {
-        Store = await OperationalStore.OpenAsync(await stores.NewStoreAsync(), Path.GetTempPath(), TimeProvider.System, NullLoggerFactory.Instance, CancellationToken.None);
+        Store = await OperationalStore.OpenAsync(await stores.NewStoreAsync(), Path.GetTempPath(), Clock, NullLoggerFactory.Instance, CancellationToken.None);
         await Chain.SeedAsync(Store);
-        _host = await ApiHost.StartAsync(Store, Settings, Logs);
+        _host = await ApiHost.StartAsync(Store, Clock, Settings, Logs);
         Client = await ClientForAsync(AccessRole.Register, Chain.StoreId, Chain.RegisterId);
     }
 

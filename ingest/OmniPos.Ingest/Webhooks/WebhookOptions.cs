@@ -1,0 +1,42 @@
+namespace OmniPos.Ingest.Webhooks;
+
+/// <summary>
+/// The <c>Ingest:Webhooks</c> configuration section: how often the server relays and delivers, and how failed
+/// deliveries are retried — after <see cref="FirstRetrySeconds"/>, then twice as long each time up to
+/// <see cref="MaxRetrySeconds"/> — until <see cref="MaxAttempts"/> attempts or <see cref="MaxAgeHours"/> have passed.
+/// </summary>
+public sealed class WebhookOptions
+{
+    /// <summary>Seconds between the server's relay and delivery runs; 0 leaves them to a scheduler calling <see cref="WebhookDispatcher"/>.</summary>
+    public int PollSeconds { get; set; } = 5;
+
+    /// <summary>How long a receiver has to answer one attempt.</summary>
+    public int TimeoutSeconds { get; set; } = 10;
+
+    public int FirstRetrySeconds { get; set; } = 10;
+
+    public int MaxRetrySeconds { get; set; } = 3600;
+
+    public int MaxAttempts { get; set; } = 15;
+
+    /// <summary>How long after its message was published a delivery is still tried.</summary>
+    public int MaxAgeHours { get; set; } = 48;
+
+    public bool IsValid => PollSeconds >= 0 && TimeoutSeconds > 0 && FirstRetrySeconds > 0 && MaxRetrySeconds >= FirstRetrySeconds && MaxAttempts > 0 && MaxAgeHours > 0;
+
+    /// <summary>
+    /// When a delivery whose attempt number <paramref name="attempt"/> (from 1) began at <paramref name="attemptedAt"/> and
+    /// failed is tried again, or null when it is given up: it has had its attempts, or the next would come too long after
+    /// publication.
+    /// </summary>
+    public DateTimeOffset? RetryAt(int attempt, DateTimeOffset publishedAt, DateTimeOffset attemptedAt)
+    {
+        if (attempt >= MaxAttempts)
+        {
+            return null;
+        }
+
+        var wait = TimeSpan.FromSeconds(Math.Min(FirstRetrySeconds * Math.Pow(2, attempt - 1), MaxRetrySeconds));
+        return attemptedAt + wait - publishedAt > TimeSpan.FromHours(MaxAgeHours) ? null : attemptedAt + wait;
+    }
+}
