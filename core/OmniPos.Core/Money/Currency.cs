@@ -21,6 +21,10 @@ public static class Currency
     public static string Format(decimal amount, string code) =>
         amount.ToString($"F{MinorUnits(code)}", System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>An exact amount with exactly the currency's decimals, as stored amounts are answered: 12.0 and 12.0000 become 12.00 in USD.</summary>
+    public static decimal WithMinorUnits(decimal amount, string code) =>
+        decimal.Round(amount, MinorUnits(code)) + new decimal(0, 0, 0, false, (byte)MinorUnits(code));
+
     /// <summary>True when the amount has no more decimals than the currency allows.</summary>
     public static bool IsExact(decimal amount, string code) => decimal.Round(amount, MinorUnits(code)) == amount;
 }

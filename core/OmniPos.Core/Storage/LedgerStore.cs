@@ -82,7 +82,7 @@ public abstract class LedgerStore : IOperationalStore
         var currency = reader.GetString(1).Trim();
         var changed = !reader.IsDBNull(2);
         var price = reader.GetDecimal(changed ? 3 : 0);
-        return new ShelfPrice(sku, storeId, decimal.Round(price, Currency.MinorUnits(currency)), currency,
+        return new ShelfPrice(sku, storeId, Currency.WithMinorUnits(price, currency), currency,
             changed ? reader.GetInt64(2) : null, changed && !reader.IsDBNull(4) ? reader.GetString(4) : null);
     }
 

@@ -58,6 +58,7 @@ public abstract class LookupTests(StoreSource stores) : ApiTestBase(stores)
         }
 
         Assert.Equal((12.00m, "list"), await PriceAsync(before));
+        Assert.Contains("\"unitPrice\":12.00,", await before.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal((HttpStatusCode.Forbidden, "body.type"), (byRegister.StatusCode, (await BodyAsync(byRegister)).GetProperty("errors")[0].GetProperty("field").GetString()));
         Assert.Equal(HttpStatusCode.Created, byAdmin.StatusCode);
         Assert.Equal((9.99m, "changed"), await PriceAsync(after));
