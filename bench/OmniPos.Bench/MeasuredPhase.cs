@@ -9,24 +9,19 @@ namespace OmniPos.Bench;
 /// </summary>
 internal static class MeasuredPhase
 {
-    /// <summary>
-    /// Long enough for the runtime to have compiled the hot paths fully optimized: measured on two cores, throughput climbs
-    /// for the first 3-4 s of appending and is steady after.
-    /// </summary>
-    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(5);
-
     /// <summary>Events one phase may record at most, across its writers: a long <c>--seconds</c> must not fill the disk.</summary>
     private const long MaxEvents = 1_000_000;
 
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(1);
 
+    /// <param name="warmUp">Long enough for the runtime to have compiled the hot paths fully optimized; what is recorded meanwhile is not measured.</param>
     /// <param name="label">What the progress display says is being measured.</param>
     public static async Task<Measurement> RunAsync(
-        IReadOnlyList<SalesWriter> writers, TimeSpan duration, string label, Action<string> status, CancellationToken cancellationToken)
+        IReadOnlyList<SalesWriter> writers, TimeSpan warmUp, TimeSpan duration, string label, Action<string> status, CancellationToken cancellationToken)
     {
         var maxEventsEach = MaxEvents / writers.Count;
-        status($"{label}: warming up ({writers.Count} writers for {WarmUp.TotalSeconds:0} s)");
-        var warm = Deadline(Stopwatch.GetTimestamp(), WarmUp);
+        status($"{label}: warming up ({writers.Count} writers for {warmUp.TotalSeconds:0} s)");
+        var warm = Deadline(Stopwatch.GetTimestamp(), warmUp);
         await RunAllAsync(writers, (w, ct) => w.WarmUpUntilAsync(warm, maxEventsEach, ct), cancellationToken);
 
         var started = Stopwatch.GetTimestamp();
