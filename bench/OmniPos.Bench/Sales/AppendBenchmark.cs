@@ -35,12 +35,11 @@ internal sealed class AppendBenchmark : IBenchmark
     {
         var goal = target.Engine switch
         {
-            StoreEngine.Sqlite => 5_000,
-            StoreEngine.Postgres => 3_000,
+            StoreEngine.Sqlite => new Goal(5_000),
+            StoreEngine.Postgres => new Goal(3_000),
             _ => throw new ArgumentOutOfRangeException(nameof(target), target.Engine, "no goal for this engine"),
         };
-        var verdict = measured.EventsPerSecond >= goal ? "met" : "MISSED";
-        return $"{target.Setup}; goal {goal:N0}/s {verdict}";
+        return $"{target.Setup}; {goal.Verdict(measured)}";
     }
 
     private static async Task<Recorded> AppendAsync(IOperationalStore store, SaleFactory sales, CancellationToken cancellationToken)
