@@ -29,8 +29,9 @@ demo: build
 	@echo "==> Starting the demo: server on the embedded store in ./data (Ctrl+C stops it)"
 	dotnet run -c $(CONFIG) --no-build --project cli/OmniPos.Cli -- demo
 
+# The ingest rows run omnipos (cli/OmniPos.Cli) as built by `build`, in the same configuration, as a child process.
 bench: build
-	@echo "==> Running the benchmarks (prints a table)"
+	@echo "==> Running the benchmarks (prints a table; the post rows start omnipos serve on a loopback port)"
 	dotnet run -c $(CONFIG) --no-build --project bench/OmniPos.Bench
 
 clean:

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using OmniPos.Bench.Ingest;
 using OmniPos.Bench.Sales;
 using OmniPos.Bench.Stores;
 
@@ -7,7 +8,7 @@ namespace OmniPos.Bench;
 internal static class Program
 {
     /// <summary>The table's cases, in the order they run and print.</summary>
-    private static readonly IBenchmark[] Benchmarks = [new AppendBenchmark()];
+    private static readonly IBenchmark[] Benchmarks = [new AppendBenchmark(), new PostSalesBenchmark()];
 
     public static Task<int> Main(string[] args)
     {
@@ -25,8 +26,10 @@ internal static class Program
         });
         var only = new Option<string?>("--only") { Description = "Measure one store engine only" };
         only.AcceptOnlyFromAmong("sqlite", "postgres");
+        var benchmark = new Option<string?>("--case") { Description = "Measure one case only, by its name" };
+        benchmark.AcceptOnlyFromAmong([.. Benchmarks.Select(b => b.Name)]);
 
-        var root = new RootCommand("OmniPos macro benchmarks: measures each case on each store engine and prints one table") { seconds, only };
+        var root = new RootCommand("OmniPos macro benchmarks: measures each case on each store engine and prints one table") { seconds, only, benchmark };
         root.SetAction((parsed, cancellationToken) => BenchRunner.RunAsync(
             new BenchSettings(
                 TimeSpan.FromSeconds(parsed.GetValue(seconds)),
@@ -36,7 +39,7 @@ internal static class Program
                     "postgres" => StoreEngine.Postgres,
                     _ => null,
                 }),
-            Benchmarks,
+            parsed.GetValue(benchmark) is { } name ? [.. Benchmarks.Where(b => b.Name == name)] : Benchmarks,
             cancellationToken));
         return root.Parse(args).InvokeAsync();
     }

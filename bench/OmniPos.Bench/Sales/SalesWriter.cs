@@ -1,49 +1,41 @@
 using System.Diagnostics;
-using OmniPos.Core.Events;
-using OmniPos.Core.Storage;
 
 namespace OmniPos.Bench.Sales;
 
-/// <summary>One register appending its sales back to back, each as soon as the store answered the one before.</summary>
-internal sealed class SalesWriter(IOperationalStore store, SaleFactory sales)
+/// <summary>
+/// One register recording its sales back to back, each as soon as the one before was answered. What recording is (an
+/// append to the store, a post to the API, a batch of sales) is the benchmark's; each call answers the events it got
+/// accepted and the latency it waited, and throws when anything was not accepted.
+/// </summary>
+internal sealed class SalesWriter(Func<CancellationToken, Task<Recorded>> recordNext)
 {
-    private int _measured;
+    private long _events;
 
-    /// <summary>The latency of every append of the measured phase, in the order they completed.</summary>
+    /// <summary>The latency of every recording of the measured phase, in the order they completed.</summary>
     public List<TimeSpan> Latencies { get; } = [];
 
-    /// <summary>Appends completed in the measured phase so far; read by the progress display while the writer runs.</summary>
-    public int Measured => Volatile.Read(ref _measured);
+    /// <summary>Events accepted in the measured phase so far; read by the progress display while the writer runs.</summary>
+    public long Events => Volatile.Read(ref _events);
 
-    /// <summary>Appends until <paramref name="deadline"/> like <see cref="MeasureUntilAsync"/>, then forgets what it measured.</summary>
-    public async Task WarmUpUntilAsync(long deadline, CancellationToken cancellationToken)
+    /// <summary>Records like <see cref="MeasureUntilAsync"/>, then forgets what it measured.</summary>
+    public async Task WarmUpUntilAsync(long deadline, long maxEvents, CancellationToken cancellationToken)
     {
-        await MeasureUntilAsync(deadline, cancellationToken);
+        await MeasureUntilAsync(deadline, maxEvents, cancellationToken);
         Latencies.Clear();
-        _measured = 0;
+        _events = 0;
     }
 
-    /// <summary>Appends until <paramref name="deadline"/> (a <see cref="Stopwatch"/> timestamp); the append under way then still counts.</summary>
-    public async Task MeasureUntilAsync(long deadline, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records until <paramref name="deadline"/> (a <see cref="Stopwatch"/> timestamp) or until <paramref name="maxEvents"/>
+    /// were accepted, whichever comes first; the recording under way then still counts.
+    /// </summary>
+    public async Task MeasureUntilAsync(long deadline, long maxEvents, CancellationToken cancellationToken)
     {
-        while (Stopwatch.GetTimestamp() < deadline)
+        while (Stopwatch.GetTimestamp() < deadline && _events < maxEvents)
         {
-            Latencies.Add(await AppendAsync(cancellationToken));
-            Interlocked.Increment(ref _measured);
+            var recorded = await recordNext(cancellationToken);
+            Latencies.Add(recorded.Latency);
+            Interlocked.Add(ref _events, recorded.Events);
         }
     }
-
-    private async Task<TimeSpan> AppendAsync(CancellationToken cancellationToken)
-    {
-        var sale = sales.Next();
-        var started = Stopwatch.GetTimestamp();
-        var outcome = await store.AppendAsync(sale, cancellationToken);
-        var latency = Stopwatch.GetElapsedTime(started);
-        return outcome.Status == AppendStatus.Accepted ? latency : throw NotAccepted(sale, outcome);
-    }
-
-    private static InvalidOperationException NotAccepted(PosEvent sale, AppendOutcome outcome) =>
-        new(outcome.Errors is [var first, ..]
-            ? $"sale {sale.EventId} was {outcome.Status}: {first.Field}: {first.Rule}: {first.Message}"
-            : $"sale {sale.EventId} was {outcome.Status}");
 }

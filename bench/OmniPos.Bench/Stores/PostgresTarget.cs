@@ -1,7 +1,5 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using OmniPos.Core.Storage;
-using OmniPos.Core.Storage.Postgres;
 using OmniPos.TestServers;
 
 namespace OmniPos.Bench.Stores;
@@ -47,11 +45,11 @@ internal sealed class PostgresTarget : StoreTarget
         }
     }
 
-    public override async Task<IOperationalStore> OpenStoreAsync(CancellationToken cancellationToken)
+    public override async Task<StoreOptions> NewStoreAsync(CancellationToken cancellationToken) => new()
     {
-        var connectionString = _server is null ? _connectionString! : await _server.CreateDatabaseAsync("omnipos_bench", cancellationToken);
-        return await PostgresOperationalStore.OpenAsync(connectionString, TimeProvider.System, NullLogger<PostgresOperationalStore>.Instance, cancellationToken);
-    }
+        Provider = "postgres",
+        ConnectionString = _server is null ? _connectionString! : await _server.CreateDatabaseAsync("omnipos_bench", cancellationToken),
+    };
 
     public override async ValueTask DisposeAsync()
     {

@@ -1,6 +1,4 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using OmniPos.Core.Storage;
-using OmniPos.Core.Storage.Sqlite;
 
 namespace OmniPos.Bench.Stores;
 
@@ -14,10 +12,11 @@ internal sealed class SqliteTarget : StoreTarget
 
     public override string Setup => "file, WAL, synchronous=FULL";
 
-    public override async Task<IOperationalStore> OpenStoreAsync(CancellationToken cancellationToken) =>
-        await SqliteOperationalStore.OpenAsync(
-            Path.Combine(_folder.FullName, $"ops-{Interlocked.Increment(ref _opened)}.db"),
-            TimeProvider.System, NullLogger<SqliteOperationalStore>.Instance, cancellationToken);
+    public override Task<StoreOptions> NewStoreAsync(CancellationToken cancellationToken) => Task.FromResult(new StoreOptions
+    {
+        Provider = "sqlite",
+        ConnectionString = Path.Combine(_folder.FullName, $"ops-{Interlocked.Increment(ref _opened)}.db"),
+    });
 
     public override ValueTask DisposeAsync()
     {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using OmniPos.Core.Storage;
 
 namespace OmniPos.Bench.Stores;
@@ -16,8 +17,15 @@ internal abstract class StoreTarget : IAsyncDisposable
     /// <summary>How the store is set up, for the table's notes (durability matters more than anything to these numbers).</summary>
     public abstract string Setup { get; }
 
-    /// <summary>A store no earlier benchmark of this run has written to.</summary>
-    public abstract Task<IOperationalStore> OpenStoreAsync(CancellationToken cancellationToken);
+    /// <summary>Where a store no earlier benchmark of this run has written to is, as the server's <c>Store</c> settings name it.</summary>
+    public abstract Task<StoreOptions> NewStoreAsync(CancellationToken cancellationToken);
+
+    /// <summary>A store no earlier benchmark of this run has written to, open.</summary>
+    public async Task<IOperationalStore> OpenStoreAsync(CancellationToken cancellationToken) => await OpenAsync(await NewStoreAsync(cancellationToken), cancellationToken);
+
+    /// <summary>Opens the store the settings name, as the server would.</summary>
+    public static Task<IOperationalStore> OpenAsync(StoreOptions store, CancellationToken cancellationToken) =>
+        OperationalStore.OpenAsync(store, Path.GetTempPath(), TimeProvider.System, NullLoggerFactory.Instance, cancellationToken);
 
     public abstract ValueTask DisposeAsync();
 

@@ -5,10 +5,14 @@ using static OmniPos.Core.Storage.Sql;
 
 namespace OmniPos.Core.Access;
 
-/// <summary>API keys in the operational store's <c>api_keys</c> table; the same SQL on both engines.</summary>
+/// <summary>
+/// API keys in the operational store's <c>api_keys</c> table, the same SQL on both engines; keys proven lately are
+/// answered from <see cref="ProvenKeys"/> without reading the table.
+/// </summary>
 internal sealed class ApiKeyRegistry(Func<CancellationToken, Task<DbConnection>> open, TimeProvider clock)
 {
     private const string Columns = "key_id, role, store_id, device_id, created_at_utc, revoked_at_utc";
+    private readonly ProvenKeys _proven = new(clock);
 
     public async Task<IssuedKey> CreateAsync(AccessRole role, string? storeId, string? deviceId, CancellationToken ct)
     {
@@ -42,11 +46,16 @@ internal sealed class ApiKeyRegistry(Func<CancellationToken, Task<DbConnection>>
     public async Task<bool> RevokeAsync(string keyId, CancellationToken ct)
     {
         await using var c = await open(ct);
-        return await ExecuteAsync(c, null, "UPDATE api_keys SET revoked_at_utc = COALESCE(revoked_at_utc, @now) WHERE key_id = @id", ct,
+        var revoked = await ExecuteAsync(c, null, "UPDATE api_keys SET revoked_at_utc = COALESCE(revoked_at_utc, @now) WHERE key_id = @id", ct,
             P("@now", Now().UtcDateTime), P("@id", keyId)) > 0;
+        _proven.Forget(keyId);
+        return revoked;
     }
 
-    /// <summary>The key a token proves, or null when the token is malformed, unknown, wrong or revoked.</summary>
+    /// <summary>
+    /// The key a token proves, or null when the token is malformed, unknown, wrong or revoked (by another process: once
+    /// its last proof here is <see cref="ProvenKeys.Lifetime"/> old).
+    /// </summary>
     public async Task<ApiKey?> AuthenticateAsync(string token, CancellationToken ct)
     {
         if (!KeyToken.TryParse(token, out var keyId, out var secret))
@@ -54,6 +63,13 @@ internal sealed class ApiKeyRegistry(Func<CancellationToken, Task<DbConnection>>
             return null;
         }
 
+        var tokenHash = KeyToken.Fingerprint(token);
+        if (_proven.Find(tokenHash) is { } proven)
+        {
+            return proven;
+        }
+
+        var revocationsBefore = _proven.Revocations;
         await using var c = await open(ct);
         await using var command = Command(c, null, $"SELECT {Columns}, salt, secret_hash FROM api_keys WHERE key_id = @id", P("@id", keyId));
         await using var reader = await command.ExecuteReaderAsync(ct);
@@ -63,7 +79,13 @@ internal sealed class ApiKeyRegistry(Func<CancellationToken, Task<DbConnection>>
         }
 
         var key = Read(reader);
-        return key.RevokedAt is null ? key : null;
+        if (key.RevokedAt is not null)
+        {
+            return null;
+        }
+
+        _proven.Remember(tokenHash, key, revocationsBefore);
+        return key;
     }
 
     /// <summary>The time to the microsecond, as PostgreSQL keeps it, so a key reads back as it was created on either engine.</summary>

@@ -35,6 +35,9 @@ internal static class KeyToken
     public static string Hash(string salt, string secret) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(salt + secret)));
 
+    /// <summary>A whole token's SHA-256, to recognise a token again without keeping it.</summary>
+    public static string Fingerprint(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
     /// <summary>Whether the secret matches the stored hash, in time that does not depend on where they differ.</summary>
     public static bool Matches(string salt, string secret, string storedHash) =>
         CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(salt, secret)), Encoding.ASCII.GetBytes(storedHash));

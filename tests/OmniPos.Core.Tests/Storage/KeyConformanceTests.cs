@@ -41,6 +41,20 @@ public abstract class KeyConformanceTests : StoreTestBase
     }
 
     [Fact]
+    public async Task A_key_revoked_by_another_process_proves_nothing_once_its_last_proof_here_has_aged()
+    {
+        var issued = await Store.CreateKeyAsync(AccessRole.Register, TestCatalog.StoreId, TestCatalog.RegisterId, None);
+        var clock = new SteppedClock();
+        await using var server = await Backend.OpenAsync(clock);
+        Assert.Equal(issued.Key, await server.AuthenticateAsync(issued.Token, None));
+
+        Assert.True(await Store.RevokeKeyAsync(issued.Key.KeyId, None));
+        clock.Step(ProvenKeys.Lifetime);
+
+        Assert.Null(await server.AuthenticateAsync(issued.Token, None));
+    }
+
+    [Fact]
     public async Task Only_a_salted_hash_of_the_secret_is_kept()
     {
         var first = await Store.CreateKeyAsync(AccessRole.Admin, null, null, None);

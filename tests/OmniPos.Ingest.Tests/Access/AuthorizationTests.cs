@@ -101,4 +101,39 @@ public abstract class AuthorizationTests(StoreSource stores) : ApiTestBase(store
         Assert.Equal(HttpStatusCode.NotFound, receipt.StatusCode); // as if there were no such receipt: another store's are not its business
         Assert.Equal(HttpStatusCode.OK, own.StatusCode);
     }
+
+    [Fact]
+    public async Task A_key_revoked_while_its_device_is_busy_is_refused_from_the_next_request()
+    {
+        var issued = await Store.CreateKeyAsync(AccessRole.Register, Chain.StoreId, Chain.RegisterId, CancellationToken.None);
+        var register = ClientWithToken(issued.Token);
+        using var before = await PostEventAsync(register, Chain.Json(Chain.Sale("T-1", 1)));
+        using var readBefore = await register.GetAsync(new Uri(ProtectedGets[0], UriKind.Relative));
+
+        await Store.RevokeKeyAsync(issued.Key.KeyId, CancellationToken.None);
+        using var after = await PostEventAsync(register, Chain.Json(Chain.Sale("T-2", 1)));
+        using var readAfter = await register.GetAsync(new Uri(ProtectedGets[0], UriKind.Relative));
+
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.OK), (before.StatusCode, readBefore.StatusCode));
+        Assert.Equal((HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized), (after.StatusCode, readAfter.StatusCode));
+        Assert.Single(await Store.ReadEventsAsync(0, 10, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Revoking_a_device_key_leaves_its_other_keys_working()
+    {
+        var replaced = await Store.CreateKeyAsync(AccessRole.Register, Chain.StoreId, Chain.RegisterId, CancellationToken.None);
+        var current = await Store.CreateKeyAsync(AccessRole.Register, Chain.StoreId, Chain.RegisterId, CancellationToken.None);
+        var (byReplaced, byCurrent) = (ClientWithToken(replaced.Token), ClientWithToken(current.Token));
+        var sales = Enumerable.Range(1, 4).Select(n => Chain.Sale($"T-{n}", 1)).ToArray();
+        (await PostEventAsync(byReplaced, Chain.Json(sales[0]))).EnsureSuccessStatusCode();
+        (await PostEventAsync(byCurrent, Chain.Json(sales[1]))).EnsureSuccessStatusCode();
+
+        await Store.RevokeKeyAsync(replaced.Key.KeyId, CancellationToken.None);
+        using var refused = await PostEventAsync(byReplaced, Chain.Json(sales[2]));
+        using var accepted = await PostEventAsync(byCurrent, Chain.Json(sales[3]));
+
+        Assert.Equal((HttpStatusCode.Unauthorized, HttpStatusCode.Created), (refused.StatusCode, accepted.StatusCode));
+        Assert.Equal([sales[0].EventId, sales[1].EventId, sales[3].EventId], (await Store.ReadEventsAsync(0, 10, CancellationToken.None)).Select(e => e.EventId));
+    }
 }

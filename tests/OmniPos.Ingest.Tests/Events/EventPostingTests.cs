@@ -87,6 +87,19 @@ public abstract class EventPostingTests(StoreSource stores) : ApiTestBase(stores
     }
 
     [Fact]
+    public async Task A_body_sent_without_its_length_is_read_whole_or_refused_once_over_one_mebibyte()
+    {
+        // Trailing blanks are still one JSON document; 40 KiB of them make the server read well past its first buffer.
+        var (fits, over) = (Chain.Sale("T-1", 2), Chain.Sale("T-2", 2));
+
+        using var accepted = await PostChunkedAsync(Chain.Json(fits) + new string(' ', 40 * 1024));
+        using var refused = await PostChunkedAsync(Chain.Json(over) + new string(' ', 1 << 20));
+
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.RequestEntityTooLarge), (accepted.StatusCode, refused.StatusCode));
+        Assert.Equal(fits.EventId, Assert.Single(await Store.ReadEventsAsync(0, 10, CancellationToken.None)).EventId);
+    }
+
+    [Fact]
     public async Task The_OpenAPI_document_describes_every_route_and_which_need_a_key()
     {
         using var response = await Client.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
@@ -101,5 +114,16 @@ public abstract class EventPostingTests(StoreSource stores) : ApiTestBase(stores
         {
             Assert.True(paths.TryGetProperty(route, out _), $"the document lacks {route}");
         }
+    }
+
+    /// <summary>Posts the text with chunked transfer encoding, so the server learns its length only by reading it.</summary>
+    private async Task<HttpResponseMessage> PostChunkedAsync(string json)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/v1/events", UriKind.Relative))
+        {
+            Content = new StringContent(json, Encoding.UTF8, "application/json"),
+        };
+        request.Headers.TransferEncodingChunked = true;
+        return await Client.SendAsync(request);
     }
 }
