@@ -8,13 +8,18 @@ namespace OmniPos.Bench.Ingest;
 
 /// <summary>
 /// The ingest load generator: 50 registers of one store, each with its own register key, post sales over loopback to a
-/// real <c>omnipos serve</c> (see <see cref="ServerProcess"/>), one request at a time each; first one sale per request,
-/// then batches of <see cref="BatchSize"/>. Only accepted sales count, and anything else fails the case.
+/// real <c>omnipos serve</c> (see <see cref="ServerProcess"/>), one request at a time each: first one sale per request
+/// at <see cref="PacedRate"/> in all (the latency a register sees at the goal's rate), then one sale per request as fast
+/// as they are answered (the most the server takes), then batches of <see cref="BatchSize"/> as fast as they are
+/// answered. Only accepted sales count, and anything else fails the case.
 /// </summary>
 internal sealed class PostSalesBenchmark : IBenchmark
 {
     private const int Registers = 50;
     private const int BatchSize = 100;
+
+    /// <summary>Sales a second the paced registers post together: a little over the goal's 3,000, so keeping up meets it.</summary>
+    private const int PacedRate = 3_050;
 
     /// <summary>
     /// Longer than the store's own bench needs: the server compiles Kestrel, routing and JSON besides the append path, and
@@ -43,6 +48,10 @@ internal sealed class PostSalesBenchmark : IBenchmark
         using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = server.Address };
         var registers = catalog.SaleFactories().Zip(tokens, (sales, token) => new RegisterClient(http, token, sales)).ToList();
 
+        var interval = TimeSpan.FromSeconds((double)Registers / PacedRate);
+        var paced = await MeasuredPhase.RunAsync(
+            [.. registers.Select((r, i) => new SalesWriter(r.PostSaleAsync, new Pace(interval, interval * i / Registers)))], WarmUp, settings.MeasuredDuration,
+            $"{target.Name}: single posts at {PacedRate:N0}/s", status, cancellationToken);
         var single = await MeasuredPhase.RunAsync(
             [.. registers.Select(r => new SalesWriter(r.PostSaleAsync))], WarmUp, settings.MeasuredDuration, $"{target.Name}: single posts", status, cancellationToken);
         var batches = await MeasuredPhase.RunAsync(
@@ -50,8 +59,9 @@ internal sealed class PostSalesBenchmark : IBenchmark
             $"{target.Name}: batches of {BatchSize}", status, cancellationToken);
         return
         [
-            new ResultRow(Name, target.Name, single, Notes(target, single, SingleGoal(target.Engine))),
-            new ResultRow($"post batches of {BatchSize}", target.Name, batches, Notes(target, batches, BatchGoal(target.Engine))),
+            new ResultRow($"{Name} at {PacedRate:N0}/s", target.Name, paced, Notes(target, paced, SingleGoal(target.Engine), "paced, latency from when each post was due")),
+            new ResultRow(Name, target.Name, single, Notes(target, single, SingleGoal(target.Engine), "each register posts when answered")),
+            new ResultRow($"post batches of {BatchSize}", target.Name, batches, Notes(target, batches, BatchGoal(target.Engine), "each register posts when answered")),
         ];
     }
 
@@ -69,11 +79,15 @@ internal sealed class PostSalesBenchmark : IBenchmark
         return tokens;
     }
 
-    /// <summary>Issue #3's goals, set for SQLite on two cores; none is set for PostgreSQL.</summary>
+    /// <summary>
+    /// Issue #3's goals, set for SQLite on two cores; none is set for PostgreSQL. The single-post goal is held to both ways
+    /// of posting: as fast as answered (the most the server takes), and paced at the goal's rate (what a register waits
+    /// when the chain posts that much, timed from when each post was due).
+    /// </summary>
     private static Goal? SingleGoal(StoreEngine engine) => engine == StoreEngine.Sqlite ? new Goal(3_000, TimeSpan.FromMilliseconds(25)) : null;
 
     private static Goal? BatchGoal(StoreEngine engine) => engine == StoreEngine.Sqlite ? new Goal(20_000) : null;
 
-    private static string Notes(StoreTarget target, Measurement measured, Goal? goal) =>
-        $"omnipos serve over loopback; {target.Setup}; {goal?.Verdict(measured) ?? "no goal set"}";
+    private static string Notes(StoreTarget target, Measurement measured, Goal? goal, string how) =>
+        $"omnipos serve over loopback, {how}; {target.Setup}; {goal?.Verdict(measured) ?? "no goal set"}";
 }

@@ -33,7 +33,11 @@ public sealed class WebhookOutbox
 
     public WebhookDeliveries Deliveries { get; }
 
-    /// <summary>Subscribes a URL to the kinds; the secret is generated when not given, and returned this once.</summary>
+    /// <summary>
+    /// Subscribes a URL to the kinds; the secret is generated when not given, and returned this once. While no subscription
+    /// was active the relay read nothing, so the first one moves its watermark to the newest event: a subscription gets the
+    /// events accepted from its creation on.
+    /// </summary>
     /// <exception cref="ArgumentException">The subscription breaks a <see cref="WebhookRules"/> rule.</exception>
     public async Task<CreatedWebhook> AddAsync(string url, IReadOnlyList<string> kinds, string? secret, CancellationToken cancellationToken)
     {
@@ -47,6 +51,10 @@ public sealed class WebhookOutbox
         secret ??= "whsec_" + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         await using var c = await _open(cancellationToken);
         await using var tx = await c.BeginTransactionAsync(cancellationToken);
+        await ExecuteAsync(c, tx, """
+            UPDATE webhook_relay SET last_seq = (SELECT COALESCE(MAX(seq), 0) FROM events)
+            WHERE relay_id = 1 AND NOT EXISTS (SELECT 1 FROM webhook_subscriptions WHERE removed_at_utc IS NULL)
+            """, cancellationToken);
         await ExecuteAsync(c, tx, "INSERT INTO webhook_subscriptions (subscription_id, url, secret, created_at_utc) VALUES (@id, @url, @secret, @at)",
             cancellationToken, P("@id", subscription.SubscriptionId), P("@url", url), P("@secret", secret), P("@at", Stored(subscription.CreatedAt)));
         foreach (var kind in subscription.Kinds)
@@ -138,7 +146,8 @@ public sealed class WebhookOutbox
     /// Carries the events accepted since the relay last ran into the outbox, each of a kind some subscription wants as a
     /// message (<c>{"seq","receivedAt","event"}</c>, the event in its canonical JSON); the number of messages published.
     /// The relay's watermark moves in the transaction that writes the messages, and only from where this run found it, so
-    /// an event becomes a message exactly once however many relays run at once or crash.
+    /// an event becomes a message exactly once however many relays run at once or crash. With no active subscription it
+    /// reads and writes nothing (on SQLite every write would queue behind the appends' writer, and it theirs).
     /// </summary>
     public async Task<int> RelayEventsAsync(CancellationToken cancellationToken)
     {
@@ -146,6 +155,11 @@ public sealed class WebhookOutbox
         while (true)
         {
             await using var c = await _open(cancellationToken);
+            if ((await SubscribedKindsAsync(c, null, cancellationToken)).Count == 0)
+            {
+                return published;
+            }
+
             long after;
             await using (var watermark = Command(c, null, "SELECT last_seq FROM webhook_relay WHERE relay_id = 1"))
             {
@@ -199,7 +213,7 @@ public sealed class WebhookOutbox
         return messageId;
     }
 
-    private static async Task<HashSet<string>> SubscribedKindsAsync(DbConnection c, DbTransaction tx, CancellationToken ct)
+    private static async Task<HashSet<string>> SubscribedKindsAsync(DbConnection c, DbTransaction? tx, CancellationToken ct)
     {
         await using var command = Command(c, tx, """
             SELECT DISTINCT k.kind FROM webhook_subscription_kinds k JOIN webhook_subscriptions s ON s.subscription_id = k.subscription_id

@@ -61,6 +61,22 @@ public abstract class WebhookTests(StoreSource stores) : ApiTestBase(stores)
     }
 
     [Fact]
+    public async Task A_subscription_gets_the_events_accepted_from_its_creation_on()
+    {
+        var admin = await ClientForAsync(AccessRole.Admin);
+        await using var listener = await WebhookListener.StartAsync(Secret);
+        (await PostEventAsync(Chain.Json(Chain.Sale("T-1", 1)))).EnsureSuccessStatusCode();
+        var beforeAnySubscription = await RelayAndDeliverAsync();
+
+        await Subscriptions.AddAsync(admin, listener.Url, Secret, "sale");
+        (await PostEventAsync(Chain.Json(Chain.Sale("T-2", 1)))).EnsureSuccessStatusCode();
+        await RelayAndDeliverAsync();
+
+        Assert.Equal(new DispatchSummary(0, 0, 0), beforeAnySubscription);
+        Assert.Equal(["T-2"], listener.Posts.Select(TransactionId));
+    }
+
+    [Fact]
     public async Task A_receiver_holding_another_secret_refuses_the_post_and_it_stays_pending()
     {
         var admin = await ClientForAsync(AccessRole.Admin);
