@@ -13,4 +13,11 @@ internal sealed record CatalogTable<T>(
     Func<T, object?[]> Values,
     Func<DbDataReader, T> Read,
     Func<T, string?> RequiredStore,
-    Action<T> Check) where T : class;
+    Action<T> Check) where T : class
+{
+    /// <summary>The key column and then the others: the order <see cref="Values"/> gives and <see cref="Read"/> reads.</summary>
+    public IReadOnlyList<string> AllColumns { get; } = [Key, .. Columns];
+
+    /// <summary>A query for the entries whose key satisfies <paramref name="condition"/>, in the order <see cref="Read"/> reads.</summary>
+    public string SelectWhere(string condition) => $"SELECT {string.Join(", ", AllColumns)} FROM {Table} WHERE {condition}";
+}

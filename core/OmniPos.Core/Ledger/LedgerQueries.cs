@@ -43,16 +43,14 @@ internal static class LedgerQueries
             List("@ids", Distinct(segment.Select(p => p.Event.EventId))));
         if (TakeCached(segment.Select(p => p.Event.StoreId), id => Copy(catalog.Stores, facts.Stores, id), facts) is { Count: > 0 } stores)
         {
-            batch.AddQuery($"SELECT store_id, name, time_zone, currency, tax_jurisdiction FROM stores WHERE {dialect.IsIn("store_id", "@ids")}",
-                r => facts.Stores[r.GetString(0)] = new Store(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3).Trim(), r.GetString(4)),
-                List("@ids", stores));
+            batch.AddQuery(CatalogTables.Stores.SelectWhere(dialect.IsIn(CatalogTables.Stores.Key, "@ids")),
+                r => facts.Stores[r.GetString(0)] = CatalogTables.Stores.Read(r), List("@ids", stores));
         }
 
         if (TakeCached(segment.Select(p => p.Event.DeviceId), id => Copy(catalog.Devices, facts.Devices, id), facts) is { Count: > 0 } devices)
         {
-            batch.AddQuery($"SELECT device_id, store_id, kind FROM devices WHERE {dialect.IsIn("device_id", "@ids")}",
-                r => facts.Devices[r.GetString(0)] = new Device(r.GetString(0), r.GetString(1), EnumText.Parse<DeviceKind>(r.GetString(2))),
-                List("@ids", devices));
+            batch.AddQuery(CatalogTables.Devices.SelectWhere(dialect.IsIn(CatalogTables.Devices.Key, "@ids")),
+                r => facts.Devices[r.GetString(0)] = CatalogTables.Devices.Read(r), List("@ids", devices));
         }
 
         AskWhichExist(batch, dialect, facts, catalog, refs);

@@ -133,7 +133,7 @@ public abstract class LedgerStore : IOperationalStore
     {
         var table = CatalogTables.For<T>();
         await using var c = await OpenConnectionAsync(cancellationToken);
-        await using var command = Command(c, null, $"SELECT {table.Key}, {string.Join(", ", table.Columns)} FROM {table.Table} WHERE {table.Key} = @id", P("@id", id));
+        await using var command = Command(c, null, table.SelectWhere($"{table.Key} = @id"), P("@id", id));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? table.Read(reader) : null;
     }
@@ -180,8 +180,7 @@ public abstract class LedgerStore : IOperationalStore
             table.Check(entry);
         }
 
-        var all = new[] { table.Key }.Concat(table.Columns).ToArray();
-        var text = $"INSERT INTO {table.Table} ({string.Join(", ", all)}) VALUES ({string.Join(", ", all.Select((_, i) => $"@v{i}"))}) "
+        var text = $"INSERT INTO {table.Table} ({string.Join(", ", table.AllColumns)}) VALUES ({string.Join(", ", table.AllColumns.Select((_, i) => $"@v{i}"))}) "
             + $"ON CONFLICT ({table.Key}) DO UPDATE SET {string.Join(", ", table.Columns.Select(c => $"{c} = excluded.{c}"))}";
         await using var c = await OpenConnectionAsync(ct);
         foreach (var storeId in entries.Select(table.RequiredStore).OfType<string>().Distinct(StringComparer.Ordinal))
