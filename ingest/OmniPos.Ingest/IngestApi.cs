@@ -42,6 +42,7 @@ public static class IngestApi
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
         });
         services.AddSingleton<KeyRateLimits>();
+        services.AddSingleton<BatchAdmission>();
         return services.AddWebhooks();
     }
 
@@ -122,14 +123,14 @@ public static class IngestApi
         HttpRequest request, IOperationalStore store, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var log = loggers.CreateLogger(LogCategory);
-        if (await RequestText.ReadAsync(request, MaxBodyBytes, cancellationToken) is not { } body)
+        var intake = new EventIntake(Caller.Of(request.HttpContext), log, request.HttpContext.Connection.RemoteIpAddress);
+        if (await RequestBody.ReadAsync(request, MaxBodyBytes, intake.Read, cancellationToken) is not { } reading)
         {
             log.TooLarge(MaxBodyBytes, request.HttpContext.Connection.RemoteIpAddress);
             return Problems.TooLarge(MaxBodyBytes);
         }
 
-        var intake = new EventIntake(Caller.Of(request.HttpContext), log, request.HttpContext.Connection.RemoteIpAddress);
-        var (e, refusal) = intake.Read(body);
+        var (e, refusal) = reading;
         if (e is null)
         {
             return Problems.Refused(refusal!);

@@ -12,10 +12,10 @@ public static class EventJson
 {
     public static JsonSerializerOptions Options { get; } = CreateOptions();
 
-    /// <summary>Parses one event; a malformed document yields an error naming the field, never an exception.</summary>
-    public static EventParseResult Parse(string json)
+    /// <summary>Parses one event from its UTF-8 text; a malformed document yields an error naming the field, never an exception.</summary>
+    public static EventParseResult Parse(ReadOnlySpan<byte> utf8Json)
     {
-        var (parsed, error) = ParseAs<PosEvent>(json, "event");
+        var (parsed, error) = ParseAs<PosEvent>(utf8Json, "event");
         return parsed is null ? EventParseResult.Failed(error!) : EventParseResult.Parsed(parsed);
     }
 
@@ -24,11 +24,11 @@ public static class EventJson
     /// fields are errors naming the field, and no error repeats a value.
     /// </summary>
     /// <param name="noun">What the document is, for the error messages ("store", "product").</param>
-    public static (T? Value, ValidationError? Error) ParseAs<T>(string json, string noun) where T : class
+    public static (T? Value, ValidationError? Error) ParseAs<T>(ReadOnlySpan<byte> utf8Json, string noun) where T : class
     {
         try
         {
-            return JsonSerializer.Deserialize<T>(json, Options) is { } parsed
+            return JsonSerializer.Deserialize<T>(utf8Json, Options) is { } parsed
                 ? (parsed, null)
                 : (null, new ValidationError("$", Rules.Malformed, $"the {noun} is null"));
         }
@@ -42,9 +42,11 @@ public static class EventJson
     /// <summary>The canonical text stored in the event log: the same event always serializes to the same bytes.</summary>
     public static string Serialize(PosEvent e) => JsonSerializer.Serialize(e, Options);
 
-    /// <summary>SHA-256 of the canonical text, hex: two posts of one event id are the same event exactly when these match.</summary>
-    public static string Hash(string canonicalJson) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonicalJson)));
+    /// <summary><see cref="Serialize"/> as UTF-8, the form the log stores and hashes.</summary>
+    public static byte[] SerializeToUtf8(PosEvent e) => JsonSerializer.SerializeToUtf8Bytes(e, Options);
+
+    /// <summary>SHA-256 of the canonical UTF-8 text, hex: two posts of one event id are the same event exactly when these match.</summary>
+    public static string Hash(ReadOnlySpan<byte> canonicalUtf8) => Convert.ToHexStringLower(SHA256.HashData(canonicalUtf8));
 
     private static JsonSerializerOptions CreateOptions()
     {

@@ -12,7 +12,7 @@ internal static class LedgerTables
     /// </summary>
     public static TableShape Events { get; } = new("events",
         [new("seq", Seq), new("event_id", Text), new("event_type", Text), new("store_id", Text), new("device_id", Text), new("occurred_at_utc", Timestamp),
-         new("occurred_offset_minutes", Integer), new("received_at_utc", Timestamp), new("payload_hash", Text), new("payload", Text)]);
+         new("occurred_offset_minutes", Integer), new("received_at_utc", Timestamp), new("payload_hash", Text), new("payload", Utf8Text)]);
 
     /// <summary>
     /// The kind of a placeholder row in <c>transactions</c> under the receipt number of a sale that a return named before

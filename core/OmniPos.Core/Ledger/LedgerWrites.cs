@@ -74,9 +74,9 @@ internal sealed class LedgerWrites(DateTimeOffset receivedAt)
     public void AddTo(SqlBatch batch, SqlDialect dialect)
     {
         _placeholderRemovals.ForEach(batch.Add);
-        foreach (var statement in Tables().SelectMany(dialect.Insert))
+        foreach (var rows in Tables())
         {
-            batch.Add(statement);
+            dialect.AddInsert(batch, rows);
         }
 
         _tenderUpdates.ForEach(batch.Add);

@@ -46,15 +46,14 @@ internal sealed partial class GroupCommitQueue : IAsyncDisposable
         _writer = Task.Run(WriteLoopAsync);
     }
 
-    public async Task<AppendOutcome> AppendAsync(PreparedEvent prepared, CancellationToken cancellationToken)
+    /// <summary>Queues the event behind those queued before it; the task completes with its outcome once its group is committed.</summary>
+    public Task<AppendOutcome> Queue(PreparedEvent prepared, CancellationToken cancellationToken)
     {
-        // Once queued, an event is recorded whatever the caller does; a caller that has already given up queues nothing.
-        cancellationToken.ThrowIfCancellationRequested();
         var pending = new PendingAppend(prepared, new TaskCompletionSource<AppendOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
         ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(pending), this);
 
         // A caller that stops waiting does not withdraw the event: it may already be committed, and a retry with the same id is answered as a duplicate.
-        return await pending.Outcome.Task.WaitAsync(cancellationToken);
+        return pending.Outcome.Task.WaitAsync(cancellationToken);
     }
 
     /// <summary>Stops taking appends, records those already waiting and waits for the writer to finish.</summary>

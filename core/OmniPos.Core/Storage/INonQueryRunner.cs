@@ -4,4 +4,6 @@ namespace OmniPos.Core.Storage;
 internal interface INonQueryRunner
 {
     void Run(SqlStatement statement);
+
+    void Run(StatementPerRow statement);
 }

@@ -21,6 +21,13 @@ public interface IOperationalStore : IAsyncDisposable
     Task<AppendOutcome> AppendAsync(PosEvent e, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Validates events and queues them to be recorded in the order given, returning as soon as they are queued; each
+    /// task completes with its event's outcome, as <see cref="AppendAsync"/>'s would. Once queued, an event is recorded
+    /// whether or not its caller still waits; a caller that has already given up queues none.
+    /// </summary>
+    IReadOnlyList<Task<AppendOutcome>> QueueAppends(IReadOnlyList<PosEvent> events, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Events with seq greater than <paramref name="afterSeq"/>, in seq order, at most <paramref name="maxCount"/>.
     /// Never returns an event while an event with a smaller seq may still commit, so a reader that continues from the
     /// last seq it saw misses nothing.

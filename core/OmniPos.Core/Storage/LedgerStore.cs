@@ -34,10 +34,21 @@ public abstract class LedgerStore : IOperationalStore
 
     public WebhookOutbox Webhooks { get; }
 
-    public async Task<AppendOutcome> AppendAsync(PosEvent e, CancellationToken cancellationToken)
+    public async Task<AppendOutcome> AppendAsync(PosEvent e, CancellationToken cancellationToken) =>
+        await QueueAppends([e], cancellationToken)[0];
+
+    /// <summary>Each event is prepared on the caller's thread (see <see cref="PreparedEvent"/>) and queued before the next.</summary>
+    public IReadOnlyList<Task<AppendOutcome>> QueueAppends(IReadOnlyList<PosEvent> events, CancellationToken cancellationToken)
     {
-        var (prepared, errors) = PreparedEvent.Prepare(e);
-        return prepared is null ? AppendOutcome.Rejected(errors) : await _appends.AppendAsync(prepared, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        var outcomes = new Task<AppendOutcome>[events.Count];
+        for (var i = 0; i < events.Count; i++)
+        {
+            var (prepared, errors) = PreparedEvent.Prepare(events[i]);
+            outcomes[i] = prepared is null ? Task.FromResult(AppendOutcome.Rejected(errors)) : _appends.Queue(prepared, cancellationToken);
+        }
+
+        return outcomes;
     }
 
     public abstract Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(long afterSeq, int maxCount, CancellationToken cancellationToken);

@@ -5,16 +5,19 @@ namespace OmniPos.Core.Storage;
 /// <summary>
 /// Statements that run together in order, each query with what to do with each of its rows. PostgreSQL gets them all
 /// in one round trip; SQLite, in-process, runs them one after another on the session's prepared commands (its writes
-/// through the session's <see cref="LedgerSession.NonQueries"/>).
+/// through the session's <see cref="LedgerSession.NonQueries"/>, which alone runs a <see cref="StatementPerRow"/>).
 /// </summary>
 internal sealed class SqlBatch
 {
-    private readonly List<(SqlStatement Statement, Action<DbDataReader>? OnRow)> _items = [];
+    private readonly List<(SqlStatement? Statement, StatementPerRow? PerRow, Action<DbDataReader>? OnRow)> _items = [];
 
     public bool IsEmpty => _items.Count == 0;
 
     /// <summary>Adds a statement that returns no rows.</summary>
-    public void Add(SqlStatement statement) => _items.Add((statement, null));
+    public void Add(SqlStatement statement) => _items.Add((statement, null, null));
+
+    /// <summary>Adds a statement run once per row; only a session with <see cref="LedgerSession.NonQueries"/> runs the batch then.</summary>
+    public void Add(StatementPerRow statement) => _items.Add((null, statement, null));
 
     public void Add(string text, params KeyValuePair<string, object?>[] parameters) => Add(new SqlStatement(text, parameters));
 
@@ -25,7 +28,7 @@ internal sealed class SqlBatch
     public void AddQuery(string text, Action<DbDataReader> onRow, params KeyValuePair<string, object?>[] parameters) =>
         AddQuery(new SqlStatement(text, parameters), onRow);
 
-    public void AddQuery(SqlStatement statement, Action<DbDataReader> onRow) => _items.Add((statement, onRow));
+    public void AddQuery(SqlStatement statement, Action<DbDataReader> onRow) => _items.Add((statement, null, onRow));
 
     public async Task ExecuteAsync(LedgerSession session, CancellationToken cancellationToken)
     {
@@ -35,15 +38,21 @@ internal sealed class SqlBatch
             return;
         }
 
-        foreach (var (statement, onRow) in _items)
+        foreach (var (statement, perRow, onRow) in _items)
         {
-            if (onRow is null && session.NonQueries is { } nonQueries)
+            if (perRow is not null)
             {
-                nonQueries.Run(statement);
+                NonQueriesOf(session).Run(perRow);
                 continue;
             }
 
-            var command = session.Command(statement.Text, [.. statement.Parameters]);
+            if (onRow is null && session.NonQueries is { } nonQueries)
+            {
+                nonQueries.Run(statement!);
+                continue;
+            }
+
+            var command = session.Command(statement!.Text, [.. statement.Parameters]);
             if (onRow is null)
             {
                 await command.ExecuteNonQueryAsync(cancellationToken);
@@ -63,10 +72,10 @@ internal sealed class SqlBatch
     {
         await using var batch = session.Connection.CreateBatch();
         batch.Transaction = session.Transaction;
-        foreach (var (statement, _) in _items)
+        foreach (var (statement, _, _) in _items)
         {
             var command = batch.CreateBatchCommand();
-            command.CommandText = statement.Text;
+            command.CommandText = statement?.Text ?? throw PerRowUnsupported();
             foreach (var (name, value) in statement.Parameters)
             {
                 Sql.AddParameter(command.CreateParameter(), command.Parameters, name, value);
@@ -77,7 +86,7 @@ internal sealed class SqlBatch
 
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         var first = true;
-        foreach (var (_, onRow) in _items.Where(item => item.OnRow is not null))
+        foreach (var (_, _, onRow) in _items.Where(item => item.OnRow is not null))
         {
             if (!first && !await reader.NextResultAsync(cancellationToken))
             {
@@ -92,6 +101,11 @@ internal sealed class SqlBatch
         {
         }
     }
+
+    private static INonQueryRunner NonQueriesOf(LedgerSession session) => session.NonQueries ?? throw PerRowUnsupported();
+
+    private static NotSupportedException PerRowUnsupported() =>
+        new("a statement per row runs only through the session's INonQueryRunner (SQLite's writer)");
 
     private static async Task ReadRowsAsync(DbDataReader reader, Action<DbDataReader> onRow, CancellationToken cancellationToken)
     {

@@ -21,8 +21,8 @@ internal abstract class SqlDialect
     /// </summary>
     public abstract string FreshSeqs { get; }
 
-    /// <summary>Statements that insert the rows, whatever their number, with SQL texts that do not depend on it.</summary>
-    public abstract IEnumerable<SqlStatement> Insert(TableRows rows);
+    /// <summary>Adds what inserts the rows, whatever their number, with SQL texts that do not depend on it.</summary>
+    public abstract void AddInsert(SqlBatch batch, TableRows rows);
 
     /// <summary>
     /// Whether <see cref="AddWritesAtOnce"/> is available: worth it where a round trip costs more than the reads it saves

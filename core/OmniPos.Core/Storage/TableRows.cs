@@ -1,9 +1,12 @@
 namespace OmniPos.Core.Storage;
 
-/// <summary>How a column's values travel to the engine: string, int, long, decimal, UTC DateTime, bool.</summary>
+/// <summary>How a column's values travel to the engine: string, int, long, decimal, UTC DateTime, bool, UTF-8 text.</summary>
 internal enum ColumnType
 {
     Text,
+
+    /// <summary>Text held as its UTF-8 bytes (an event's canonical JSON, made as bytes), stored as text like any other.</summary>
+    Utf8Text,
     Integer,
     Seq,
     Amount,
@@ -22,7 +25,7 @@ internal sealed record TableShape(string Table, IReadOnlyList<Column> Columns, s
     public IReadOnlyList<string> Parameters { get; } = [.. Columns.Select((_, i) => $"@c{i}")];
 }
 
-/// <summary>Rows bound for one table, each value in its column's order and type (string, int, long seq, decimal, UTC DateTime, bool or null).</summary>
+/// <summary>Rows bound for one table, each value in its column's order and type (string, int, long seq, decimal, UTC DateTime, bool, UTF-8 bytes or null).</summary>
 internal sealed class TableRows(TableShape shape)
 {
     private readonly List<object?[]> _rows = [];

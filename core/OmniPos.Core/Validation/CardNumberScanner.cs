@@ -1,3 +1,5 @@
+using System.Numerics;
+using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
@@ -18,7 +20,7 @@ public static partial class CardNumberScanner
     /// <summary>True when the text holds a 13–19 digit run (spaces and dashes allowed between digits) that passes Luhn.</summary>
     public static bool ContainsCardNumber(string text)
     {
-        if (!HasRunOfThirteenDigits(text))
+        if (!HasRunOfThirteenDigits(text.AsSpan()))
         {
             return false; // most texts: every event is scanned, and the pattern below costs several times this pass
         }
@@ -36,6 +38,12 @@ public static partial class CardNumberScanner
         return false;
     }
 
+    /// <summary>
+    /// <see cref="ContainsCardNumber(string)"/> for UTF-8 text, as it arrives: digits, spaces and dashes are single bytes in
+    /// UTF-8, so the first pass runs on the bytes and only text that could hold a card number is decoded.
+    /// </summary>
+    public static bool ContainsCardNumber(ReadOnlySpan<byte> utf8) => HasRunOfThirteenDigits(utf8) && ContainsCardNumber(Encoding.UTF8.GetString(utf8));
+
     private static string? Find(JsonNode? node, string path) => node switch
     {
         JsonObject obj => obj.Select(p => Find(p.Value, path.Length == 0 ? p.Key : $"{path}.{p.Key}")).FirstOrDefault(f => f is not null),
@@ -48,20 +56,21 @@ public static partial class CardNumberScanner
     /// Whether some run of digits, where single spaces or dashes may separate them, holds at least 13: a run
     /// <see cref="DigitRun"/> could report as long enough. Runs touching letters count too, so this never hides one.
     /// </summary>
-    private static bool HasRunOfThirteenDigits(string text)
+    /// <typeparam name="T">A UTF-16 or UTF-8 code unit: the characters looked for are ASCII, the same in both.</typeparam>
+    private static bool HasRunOfThirteenDigits<T>(ReadOnlySpan<T> text) where T : IBinaryInteger<T>
     {
         var digits = 0;
         for (var i = 0; i < text.Length; i++)
         {
-            var c = text[i];
-            if (char.IsAsciiDigit(c))
+            var c = int.CreateTruncating(text[i]);
+            if (IsDigit(c))
             {
                 if (++digits >= 13)
                 {
                     return true;
                 }
             }
-            else if (!(c is ' ' or '-' && i > 0 && char.IsAsciiDigit(text[i - 1]) && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1])))
+            else if (!(c is ' ' or '-' && i > 0 && IsDigit(int.CreateTruncating(text[i - 1])) && i + 1 < text.Length && IsDigit(int.CreateTruncating(text[i + 1]))))
             {
                 digits = 0;
             }
@@ -69,6 +78,8 @@ public static partial class CardNumberScanner
 
         return false;
     }
+
+    private static bool IsDigit(int c) => c is >= '0' and <= '9';
 
     private static bool IsCardGrouping(string[] groups) =>
         groups.Length == 1

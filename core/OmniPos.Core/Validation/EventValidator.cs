@@ -8,7 +8,7 @@ namespace OmniPos.Core.Validation;
 internal static class EventValidator
 {
     /// <summary>Card numbers first, so nothing else — not even an error message — ever handles one; then structure.</summary>
-    public static IReadOnlyList<ValidationError> CheckAlone(PosEvent e, string canonicalJson)
+    public static IReadOnlyList<ValidationError> CheckAlone(PosEvent e, ReadOnlySpan<byte> canonicalJson)
     {
         var problems = new Problems();
         // The text scan is cheap; only a hit pays for parsing, to name the field.

@@ -30,7 +30,7 @@ internal static class CatalogHandlers
         HttpRequest request, string id, string noun, string idField, Func<T, string> idOf, Func<T, CancellationToken, Task> save,
         CancellationToken cancellationToken) where T : class
     {
-        if (await RequestText.ReadAsync(request, MaxBodyBytes, cancellationToken) is not { } body)
+        if (await RequestBody.ReadBytesAsync(request, MaxBodyBytes, cancellationToken) is not { } body)
         {
             return Problems.TooLarge(MaxBodyBytes);
         }

@@ -21,49 +21,48 @@ internal static class BatchHandler
     public const int MaxBodyBytes = 8 << 20;
 
     public static async Task<Results<Ok<BatchAnswer>, ProblemHttpResult>> PostBatchAsync(
-        HttpRequest request, IOperationalStore store, ILoggerFactory loggers, CancellationToken cancellationToken)
+        HttpRequest request, IOperationalStore store, BatchAdmission admission, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var log = loggers.CreateLogger(IngestApi.LogCategory);
-        if (await RequestText.ReadAsync(request, MaxBodyBytes, cancellationToken) is not { } body)
+        var intake = new EventIntake(Caller.Of(request.HttpContext), log, request.HttpContext.Connection.RemoteIpAddress);
+        BatchBody? batch;
+        List<(int Index, PosEvent Event)> appends = [];
+        IReadOnlyList<Task<AppendOutcome>> outcomes = [];
+        using (await admission.EnterAsync(cancellationToken))
+        {
+            batch = await RequestBody.ReadAsync(request, MaxBodyBytes, body => Read(body, intake), cancellationToken);
+            if (batch?.Events is { } events)
+            {
+                // Queued in this order, so they are recorded in it; awaited together, so they share the store's commits.
+                appends = [.. events.Select((reading, i) => (Index: i, Event: reading.Event!)).Where(a => a.Event is not null).OrderBy(a => ChangesARecordedSale(a.Event))];
+                outcomes = store.QueueAppends([.. appends.Select(a => a.Event)], cancellationToken);
+            }
+        }
+
+        if (batch is null)
         {
             log.TooLarge(MaxBodyBytes, request.HttpContext.Connection.RemoteIpAddress);
             return Problems.TooLarge(MaxBodyBytes);
         }
 
-        if (EventTexts(body) is not { } texts)
+        if (batch.Problem is { } problem)
         {
-            // Not a batch, so no event to answer for: a card number anywhere in it refuses it as a single post would be.
-            return CardNumberScreen.Find(body) is { } cardNumber
-                ? Problems.Rejected([cardNumber])
-                : Problems.Malformed(new ValidationError("events", Rules.Malformed, "the body must be {\"events\": [ ... ]} with at least one event and nothing else"));
+            return problem;
         }
 
-        if (texts.Count > MaxEvents)
+        var results = new BatchResult[batch.Events!.Count];
+        for (var i = 0; i < results.Length; i++)
         {
-            return Problems.Malformed(new ValidationError("events", Rules.TooLong, $"a batch holds at most {MaxEvents} events, not {texts.Count}"));
-        }
-
-        var intake = new EventIntake(Caller.Of(request.HttpContext), log, request.HttpContext.Connection.RemoteIpAddress);
-        var results = new BatchResult[texts.Count];
-        var appends = new List<(int Index, PosEvent Event)>();
-        for (var i = 0; i < texts.Count; i++)
-        {
-            var (e, refusal) = intake.Read(texts[i]);
-            if (e is null)
+            if (batch.Events[i].Refusal is { } refusal)
             {
-                results[i] = Refused(i, refusal!.EventId, refusal.ProblemType, [refusal.Error]);
-            }
-            else
-            {
-                appends.Add((i, e));
+                results[i] = Refused(i, refusal.EventId, refusal.ProblemType, [refusal.Error]);
             }
         }
 
-        // Queued now, in this order, so they are recorded in it; awaited together, so they share the store's commits.
-        var pending = appends.OrderBy(a => ChangesARecordedSale(a.Event)).Select(a => (a.Index, a.Event, Outcome: store.AppendAsync(a.Event, cancellationToken))).ToList();
-        foreach (var (index, e, outcome) in pending)
+        for (var a = 0; a < appends.Count; a++)
         {
-            var answered = await outcome;
+            var (index, e) = appends[a];
+            var answered = await outcomes[a];
             intake.Log(e, answered);
             results[index] = Answered(index, e.EventId, answered);
         }
@@ -72,20 +71,58 @@ internal static class BatchHandler
             results.Count(r => r.Status == "accepted"), results.Count(r => r.Status == "duplicate"), results.Count(r => r.Seq is null), results));
     }
 
+    /// <summary>Each event of the body as the intake read it, or the problem with a body that is not a batch.</summary>
+    private static BatchBody Read(ReadOnlySpan<byte> body, EventIntake intake)
+    {
+        if (EventRanges(body) is not { } ranges)
+        {
+            // Not a batch, so no event to answer for: a card number anywhere in it refuses it as a single post would be.
+            return new BatchBody(null, CardNumberScreen.Find(body) is { } cardNumber
+                ? Problems.Rejected([cardNumber])
+                : Problems.Malformed(new ValidationError("events", Rules.Malformed, "the body must be {\"events\": [ ... ]} with at least one event and nothing else")));
+        }
+
+        if (ranges.Count > MaxEvents)
+        {
+            return new BatchBody(null, Problems.Malformed(new ValidationError("events", Rules.TooLong, $"a batch holds at most {MaxEvents} events, not {ranges.Count}")));
+        }
+
+        var readings = new EventReading[ranges.Count];
+        for (var i = 0; i < ranges.Count; i++)
+        {
+            readings[i] = intake.Read(body[ranges[i]]);
+        }
+
+        return new BatchBody(readings, null);
+    }
+
     /// <summary>
-    /// The raw text of each element of <c>events</c>, or null when the body is not an object with that one field: every
-    /// value of a batch is then inside an event, which <see cref="EventIntake"/> screens before parsing it as an event.
+    /// Where each element of <c>events</c> lies in the body, or null when the body is not well-formed JSON holding an
+    /// object with that one field, a non-empty array: every value of a batch is then inside an event, which
+    /// <see cref="EventIntake"/> screens before parsing it as an event. Read from the bytes, so no event is copied.
     /// </summary>
-    private static List<string>? EventTexts(string body)
+    private static List<Range>? EventRanges(ReadOnlySpan<byte> body)
     {
         try
         {
-            using var document = JsonDocument.Parse(body);
-            var root = document.RootElement;
-            return root.ValueKind == JsonValueKind.Object && root.EnumerateObject().Count() == 1
-                && root.TryGetProperty("events", out var events) && events.ValueKind == JsonValueKind.Array && events.GetArrayLength() > 0
-                ? [.. events.EnumerateArray().Select(e => e.GetRawText())]
-                : null;
+            var reader = new Utf8JsonReader(body);
+            if (!(reader.Read() && reader.TokenType == JsonTokenType.StartObject
+                && reader.Read() && reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("events"u8)
+                && reader.Read() && reader.TokenType == JsonTokenType.StartArray))
+            {
+                return null;
+            }
+
+            var ranges = new List<Range>();
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                var start = (int)reader.TokenStartIndex;
+                reader.Skip();
+                ranges.Add(start..(int)reader.BytesConsumed);
+            }
+
+            // The object ends after the array, and nothing but white space follows it.
+            return ranges.Count > 0 && reader.Read() && reader.TokenType == JsonTokenType.EndObject && !reader.Read() ? ranges : null;
         }
         catch (JsonException)
         {
@@ -106,4 +143,7 @@ internal static class BatchHandler
 
     private static BatchResult Refused(int index, string? eventId, string type, IReadOnlyList<ValidationError> errors) =>
         new(index, eventId, "rejected", null, Problems.TypeRoot + type, errors);
+
+    /// <summary>What a batch body held: the events as read (see <see cref="EventIntake"/>), or the problem with it.</summary>
+    private sealed record BatchBody(IReadOnlyList<EventReading>? Events, ProblemHttpResult? Problem);
 }

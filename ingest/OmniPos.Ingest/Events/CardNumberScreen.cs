@@ -7,16 +7,16 @@ namespace OmniPos.Ingest.Events;
 internal static class CardNumberScreen
 {
     /// <summary>
-    /// The error for a body that holds a card number anywhere in its raw text, naming the field that holds it when the
-    /// body is JSON (<c>$</c> otherwise), or null when there is none. The number itself is never part of the error.
+    /// The error for a body that holds a card number anywhere in its raw UTF-8 text, naming the field that holds it when
+    /// the body is JSON (<c>$</c> otherwise), or null when there is none. The number itself is never part of the error.
     /// </summary>
-    public static ValidationError? Find(string body) =>
+    public static ValidationError? Find(ReadOnlySpan<byte> body) =>
         CardNumberScanner.ContainsCardNumber(body)
             ? new ValidationError(FieldOf(body), Rules.CardNumber,
                 "looks like a full card number; send only the processor token, brand, last four digits and auth code")
             : null;
 
-    private static string FieldOf(string body)
+    private static string FieldOf(ReadOnlySpan<byte> body)
     {
         try
         {

@@ -41,7 +41,7 @@ internal static class ImportHandler
             limit.MaxRequestBodySize = maxBytes;
         }
 
-        if (await RequestText.ReadBytesAsync(request, maxBytes, cancellationToken) is not { } file)
+        if (await RequestBody.ReadBytesAsync(request, maxBytes, cancellationToken) is not { } file)
         {
             return Problems.TooLarge(maxBytes);
         }

@@ -16,7 +16,7 @@ internal static class WebhookHandlers
 
     public static async Task<Results<Created<CreatedWebhook>, ProblemHttpResult>> AddAsync(HttpRequest request, IOperationalStore store, CancellationToken cancellationToken)
     {
-        if (await RequestText.ReadAsync(request, MaxBodyBytes, cancellationToken) is not { } body)
+        if (await RequestBody.ReadBytesAsync(request, MaxBodyBytes, cancellationToken) is not { } body)
         {
             return Problems.TooLarge(MaxBodyBytes);
         }

@@ -40,7 +40,8 @@ public sealed class SqliteWriteStatementsTests : IDisposable
     {
         using (var writes = new SqliteWriteStatements(_connection))
         {
-            writes.Run(new SqlStatement(Insert, [new("@id", "direct"), new("@v", value)]));
+            writes.Run(new SqlStatement(Insert, [new("@id", "by name"), new("@v", value)]));
+            writes.Run(new StatementPerRow(Insert, [["by place", value]]));
         }
 
         using (var command = Command())
@@ -51,7 +52,8 @@ public sealed class SqliteWriteStatementsTests : IDisposable
             command.ExecuteNonQuery();
         }
 
-        Assert.Equal(Stored("command"), Stored("direct"));
+        Assert.Equal(Stored("command"), Stored("by name"));
+        Assert.Equal(Stored("command"), Stored("by place"));
     }
 
     [Fact]
@@ -66,6 +68,27 @@ public sealed class SqliteWriteStatementsTests : IDisposable
         Assert.Equal(19, refused.SqliteErrorCode); // SQLITE_CONSTRAINT
         Assert.Contains("UNIQUE constraint failed: t.id", refused.Message, StringComparison.Ordinal);
         Assert.Equal(["'row-1' 1", "'row-2' 3"], Rows());
+    }
+
+    [Fact]
+    public void Each_row_of_a_statement_per_row_is_written_with_its_own_values()
+    {
+        using var writes = new SqliteWriteStatements(_connection);
+
+        writes.Run(new StatementPerRow(Insert, [["row-1", 12.30m], ["row-2", null], ["row-3", "x"]]));
+
+        Assert.Equal(["'row-1' '12.3'", "'row-2' NULL", "'row-3' 'x'"], Rows());
+    }
+
+    [Fact]
+    public void A_row_with_too_few_values_is_refused_rather_than_reusing_the_last_rows()
+    {
+        using var writes = new SqliteWriteStatements(_connection);
+
+        var refused = Assert.Throws<ArgumentException>(() => writes.Run(new StatementPerRow(Insert, [["row-1", 1], ["row-2"]])));
+
+        Assert.Contains("takes 2 parameters, not 1", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(["'row-1' 1"], Rows());
     }
 
     [Fact]

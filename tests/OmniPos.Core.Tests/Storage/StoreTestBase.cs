@@ -1,3 +1,4 @@
+using System.Text;
 using OmniPos.Core.Events;
 using OmniPos.Core.Storage;
 using OmniPos.Core.Tests.Support;
@@ -55,7 +56,7 @@ public abstract class StoreTestBase : IAsyncLifetime
 
     /// <summary>What the log holds, decoded: the body of every event in seq order.</summary>
     protected async Task<IReadOnlyList<OmniPos.Core.Events.EventBody>> AllBodiesAsync() =>
-        [.. (await AllEventsAsync()).Select(e => EventJson.Parse(e.Payload).Event!.Body)];
+        [.. (await AllEventsAsync()).Select(e => EventJson.Parse(Encoding.UTF8.GetBytes(e.Payload)).Event!.Body)];
 
     protected async Task<AppendOutcome> AppendAsync(OmniPos.Core.Events.EventBody body, string? eventId = null) =>
         await Store.AppendAsync(TestEvents.Event(body, eventId), CancellationToken.None);

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using OmniPos.Core.Validation;
 
@@ -15,8 +16,12 @@ public sealed class CardNumberScannerTests
     [InlineData("4222222222222")] // 13 digits
     [InlineData("note: card 5555555555554444 declined")]
     [InlineData("tok_4111111111111111")]
-    public void A_luhn_valid_run_of_13_to_19_digits_is_a_card_number(string text) =>
+    [InlineData("café ☕ 4111 1111 1111 1111 merci")]
+    public void A_luhn_valid_run_of_13_to_19_digits_is_a_card_number(string text)
+    {
         Assert.True(CardNumberScanner.ContainsCardNumber(text));
+        Assert.True(CardNumberScanner.ContainsCardNumber(Encoding.UTF8.GetBytes(text)), "found in the UTF-8 text a request carries");
+    }
 
     [Theory]
     [InlineData("4111111111111112")] // fails Luhn
@@ -30,8 +35,12 @@ public sealed class CardNumberScannerTests
     [InlineData("tok4111111111111111")]
     [InlineData("DEMO-20261123-011136")] // a receipt number that happens to pass Luhn
     [InlineData("41111111-11111111")]
-    public void Other_text_is_not_a_card_number(string text) =>
+    [InlineData("reçu n° 2026-11-20 ☕ 4242")]
+    public void Other_text_is_not_a_card_number(string text)
+    {
         Assert.False(CardNumberScanner.ContainsCardNumber(text));
+        Assert.False(CardNumberScanner.ContainsCardNumber(Encoding.UTF8.GetBytes(text)));
+    }
 
     [Fact]
     public void The_scanner_names_the_field_holding_the_number_in_strings_and_numbers()

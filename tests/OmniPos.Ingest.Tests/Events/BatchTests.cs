@@ -69,6 +69,9 @@ public abstract class BatchTests(StoreSource stores) : ApiTestBase(stores)
     [InlineData("""{"events": {}}""", "malformed")]
     [InlineData("not json", "malformed")]
     [InlineData("""{"events": [{"eventId": "e-1"}], "note": "x"}""", "malformed")]
+    [InlineData("""{"events": [{"eventId": "e-1"}], "events": [{"eventId": "e-2"}]}""", "malformed")]
+    [InlineData("""{"events": [{"eventId": "e-1"}]} {"events": []}""", "malformed")]
+    [InlineData("""{"events": [{"eventId": "e-1"}""", "malformed")]
     public async Task A_body_that_is_not_a_list_of_events_is_a_problem(string body, string rule)
     {
         using var response = await PostBatchAsync(body);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text;
 
 namespace OmniPos.Core.Storage.Postgres;
 
@@ -32,12 +33,12 @@ internal sealed class PostgresDialect : SqlDialect
 
     public override object ListValue(IEnumerable<string> values) => values.ToArray();
 
-    public override IEnumerable<SqlStatement> Insert(TableRows rows)
+    public override void AddInsert(SqlBatch batch, TableRows rows)
     {
         var columns = rows.Shape.Columns;
         var arrays = string.Join(", ", columns.Select((c, i) => $"{rows.Shape.Parameters[i]}::{TypeName(c.Type)}[]"));
         var text = $"INSERT INTO {rows.Shape.Table} ({rows.Shape.ColumnList}) SELECT * FROM unnest({arrays}){rows.Shape.Suffix}";
-        yield return new SqlStatement(text, [.. columns.Select((c, i) => Sql.P(rows.Shape.Parameters[i], ColumnValues(rows.Rows, i, c.Type)))]);
+        batch.Add(new SqlStatement(text, [.. columns.Select((c, i) => Sql.P(rows.Shape.Parameters[i], ColumnValues(rows.Rows, i, c.Type)))]));
     }
 
     public override bool WritesAtOnce => true;
@@ -94,7 +95,7 @@ internal sealed class PostgresDialect : SqlDialect
 
     private static string TypeName(ColumnType type) => type switch
     {
-        ColumnType.Text => "text",
+        ColumnType.Text or ColumnType.Utf8Text => "text",
         ColumnType.Integer => "integer",
         ColumnType.Seq => "bigint",
         ColumnType.Amount => "numeric",
@@ -106,6 +107,7 @@ internal sealed class PostgresDialect : SqlDialect
     private static Array ColumnValues(IReadOnlyList<object?[]> rows, int column, ColumnType type) => type switch
     {
         ColumnType.Text => rows.Select(r => (string?)r[column]).ToArray(),
+        ColumnType.Utf8Text => rows.Select(r => r[column] is byte[] utf8 ? Encoding.UTF8.GetString(utf8) : null).ToArray(),
         ColumnType.Integer => rows.Select(r => (int?)r[column]).ToArray(),
         ColumnType.Seq => rows.Select(r => (long)r[column]!).ToArray(),
         ColumnType.Amount => rows.Select(r => (decimal?)r[column]).ToArray(),

@@ -36,10 +36,10 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override object ListValue(IEnumerable<string> values) => JsonSerializer.Serialize(values);
 
-    public override IEnumerable<SqlStatement> Insert(TableRows rows)
+    public override void AddInsert(SqlBatch batch, TableRows rows)
     {
         var text = _rowInserts.GetOrAdd(rows.Shape, shape =>
             $"INSERT INTO {shape.Table} ({shape.ColumnList}) VALUES ({string.Join(", ", shape.Parameters)}){shape.Suffix}");
-        return rows.Rows.Select(row => new SqlStatement(text, [.. row.Select((value, i) => Sql.P(rows.Shape.Parameters[i], value))]));
+        batch.Add(new StatementPerRow(text, rows.Rows));
     }
 }

@@ -14,41 +14,34 @@ internal sealed class SqliteWriteStatements(SqliteConnection connection) : INonQ
 {
     private const string DecimalFormat = "0.0###########################";
     private const string DateTimeFormat = @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF";
+    private const int FormattedValueBytes = 64;
     private readonly Dictionary<string, Prepared> _prepared = new(StringComparer.Ordinal);
 
     /// <summary>Runs the statement inside the connection's open transaction, every parameter bound afresh.</summary>
     public void Run(SqlStatement statement)
     {
-        var prepared = Prepare(statement.Text);
-        var stmt = prepared.Statement;
-        if (statement.Parameters.Count != prepared.ParameterCount)
-        {
-            // A parameter left out would keep the value bound on the statement's previous run.
-            throw new ArgumentException($"the statement takes {prepared.ParameterCount} parameters, not {statement.Parameters.Count}", nameof(statement));
-        }
-
-        if (raw.sqlite3_get_autocommit(connection.Handle) != 0)
-        {
-            // Outside a transaction (never begun, or rolled back by SQLite after a failure) each row would commit on its own.
-            throw new InvalidOperationException("the writer's statements run only inside its append transaction");
-        }
-
+        var prepared = PrepareToRun(statement.Text, statement.Parameters.Count);
         foreach (var (name, value) in statement.Parameters)
         {
-            Bind(stmt, prepared.IndexOf(name), value);
+            Bind(prepared.Statement, prepared.IndexOf(name), value);
         }
 
-        int rc;
-        while ((rc = raw.sqlite3_step(stmt)) == raw.SQLITE_ROW)
+        Step(prepared.Statement);
+    }
+
+    /// <summary>Runs the statement once per row inside the connection's open transaction, the row's values bound in parameter order.</summary>
+    public void Run(StatementPerRow statement)
+    {
+        foreach (var row in statement.Rows)
         {
-        }
+            var stmt = PrepareToRun(statement.Text, row.Length).Statement;
+            for (var i = 0; i < row.Length; i++)
+            {
+                Bind(stmt, i + 1, row[i]);
+            }
 
-        if (rc != raw.SQLITE_DONE)
-        {
-            Fail(rc, stmt);
+            Step(stmt);
         }
-
-        raw.sqlite3_reset(stmt);
     }
 
     public void Dispose()
@@ -61,24 +54,70 @@ internal sealed class SqliteWriteStatements(SqliteConnection connection) : INonQ
         _prepared.Clear();
     }
 
-    /// <summary>The values the ledger writes (see <see cref="ColumnType"/>), each as Microsoft.Data.Sqlite would bind it.</summary>
+    /// <summary>
+    /// The values the ledger writes (see <see cref="ColumnType"/>), each as Microsoft.Data.Sqlite would bind it. Text goes
+    /// to SQLite as it is held (UTF-16), and amounts and times are formatted into a buffer on the stack, so binding a value
+    /// leaves nothing for the collector; SQLite copies what it is given.
+    /// </summary>
     private static void Bind(sqlite3_stmt stmt, int index, object? value)
     {
+        Span<byte> formatted = stackalloc byte[FormattedValueBytes];
         var rc = value switch
         {
             null or DBNull => raw.sqlite3_bind_null(stmt, index),
-            string text => raw.sqlite3_bind_text(stmt, index, text),
+            string text => raw.sqlite3_bind_text16(stmt, index, text),
+            byte[] utf8 => raw.sqlite3_bind_text(stmt, index, utf8),
             int number => raw.sqlite3_bind_int(stmt, index, number),
             long number => raw.sqlite3_bind_int64(stmt, index, number),
             bool flag => raw.sqlite3_bind_int(stmt, index, flag ? 1 : 0),
-            decimal amount => raw.sqlite3_bind_text(stmt, index, amount.ToString(DecimalFormat, CultureInfo.InvariantCulture)),
-            DateTime time => raw.sqlite3_bind_text(stmt, index, time.ToString(DateTimeFormat, CultureInfo.InvariantCulture)),
+            decimal amount => raw.sqlite3_bind_text(stmt, index, Formatted(amount, DecimalFormat, formatted)),
+            DateTime time => raw.sqlite3_bind_text(stmt, index, Formatted(time, DateTimeFormat, formatted)),
             _ => throw new ArgumentException($"the ledger writes no {value.GetType().Name} values", nameof(value)),
         };
         if (rc != raw.SQLITE_OK)
         {
             SqliteException.ThrowExceptionForRC(rc, raw.sqlite3_db_handle(stmt));
         }
+    }
+
+    /// <summary>The value's UTF-8 text in <paramref name="buffer"/> (the longest decimal takes 31 bytes, a time 27).</summary>
+    private static ReadOnlySpan<byte> Formatted<T>(T value, string format, Span<byte> buffer) where T : IUtf8SpanFormattable =>
+        value.TryFormat(buffer, out var written, format, CultureInfo.InvariantCulture)
+            ? buffer[..written]
+            : throw new InvalidOperationException($"{value} does not fit in {buffer.Length} bytes");
+
+    /// <summary>The prepared statement for the text, once it is known to take <paramref name="values"/> parameters and to run inside a transaction.</summary>
+    private Prepared PrepareToRun(string text, int values)
+    {
+        var prepared = Prepare(text);
+        if (values != prepared.ParameterCount)
+        {
+            // A parameter left out would keep the value bound on the statement's previous run.
+            throw new ArgumentException($"the statement takes {prepared.ParameterCount} parameters, not {values}", nameof(values));
+        }
+
+        if (raw.sqlite3_get_autocommit(connection.Handle) != 0)
+        {
+            // Outside a transaction (never begun, or rolled back by SQLite after a failure) each row would commit on its own.
+            throw new InvalidOperationException("the writer's statements run only inside its append transaction");
+        }
+
+        return prepared;
+    }
+
+    private static void Step(sqlite3_stmt stmt)
+    {
+        int rc;
+        while ((rc = raw.sqlite3_step(stmt)) == raw.SQLITE_ROW)
+        {
+        }
+
+        if (rc != raw.SQLITE_DONE)
+        {
+            Fail(rc, stmt);
+        }
+
+        raw.sqlite3_reset(stmt);
     }
 
     private Prepared Prepare(string text)

@@ -1,29 +1,26 @@
 using System.Buffers;
-using System.Text;
 using Microsoft.AspNetCore.Http;
 
 namespace OmniPos.Ingest.Events;
 
-internal static class RequestText
+internal static class RequestBody
 {
     /// <summary>What a body of undeclared length is read into first; it doubles as the body grows.</summary>
     private const int UndeclaredLengthStart = 16 * 1024;
 
-    /// <summary>
-    /// The body as UTF-8 text, or null when it is longer than <paramref name="maxBytes"/>. A declared length over the limit
-    /// is refused before reading; a chunked body is refused as soon as it passes the limit. The bytes go through a pooled
-    /// buffer, sized to the declared length, so a request leaves only its text for the collector: a batch's bytes would
-    /// otherwise be large objects, several times over while a growing buffer doubled.
-    /// </summary>
-    public static Task<string?> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken) =>
-        ReadPooledAsync(request, maxBytes, (buffer, length) => Encoding.UTF8.GetString(buffer, 0, length), cancellationToken);
-
-    /// <summary>The body's bytes, or null when it is longer than <paramref name="maxBytes"/> (refused as <see cref="ReadAsync"/> does).</summary>
+    /// <summary>The body's bytes, or null when it is longer than <paramref name="maxBytes"/> (see <see cref="ReadAsync{T}"/>).</summary>
     public static Task<byte[]?> ReadBytesAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken) =>
-        ReadPooledAsync(request, maxBytes, (buffer, length) => buffer.AsSpan(0, length).ToArray(), cancellationToken);
+        ReadAsync(request, maxBytes, body => body.ToArray(), cancellationToken);
 
-    /// <summary>Reads the body into a pooled buffer and hands it, with the body's length, to <paramref name="take"/>; null when over the limit.</summary>
-    private static async Task<T?> ReadPooledAsync<T>(HttpRequest request, int maxBytes, Func<byte[], int, T> take, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the body into a pooled buffer and hands its UTF-8 bytes to <paramref name="take"/>, which keeps nothing of
+    /// them; null when the body is longer than <paramref name="maxBytes"/>. A declared length over the limit is refused
+    /// before reading; a chunked body is refused as soon as it passes the limit. The buffer is sized to the declared
+    /// length, and the request leaves the collector only what <paramref name="take"/> made of it: a batch's bytes or
+    /// text would be a large object, collected only with the oldest generation, several times over while a growing
+    /// buffer doubled.
+    /// </summary>
+    public static async Task<T?> ReadAsync<T>(HttpRequest request, int maxBytes, Func<ReadOnlySpan<byte>, T> take, CancellationToken cancellationToken)
         where T : class
     {
         if (request.ContentLength > maxBytes)
@@ -50,7 +47,7 @@ internal static class RequestText
                 }
             }
 
-            return take(buffer, length);
+            return take(buffer.AsSpan(0, length));
         }
         finally
         {
