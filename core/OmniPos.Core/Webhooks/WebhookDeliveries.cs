@@ -86,6 +86,27 @@ public sealed class WebhookDeliveries
         await tx.CommitAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Removes the deliveries settled (delivered or failed) before <paramref name="before"/>, with their attempts, and the
+    /// messages published before then that no delivery is left for: the log keeps what is pending and what is recent.
+    /// </summary>
+    /// <returns>How many deliveries were removed.</returns>
+    public async Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        const string settled = "next_attempt_at_utc IS NULL AND COALESCE(delivered_at_utc, failed_at_utc) < @before";
+        await using var c = await _open(cancellationToken);
+        await using var tx = await c.BeginTransactionAsync(cancellationToken);
+        await ExecuteAsync(c, tx, $"DELETE FROM webhook_attempts WHERE delivery_id IN (SELECT delivery_id FROM webhook_deliveries WHERE {settled})",
+            cancellationToken, P("@before", Stored(before)));
+        var removed = await ExecuteAsync(c, tx, $"DELETE FROM webhook_deliveries WHERE {settled}", cancellationToken, P("@before", Stored(before)));
+        await ExecuteAsync(c, tx, """
+            DELETE FROM webhook_messages
+            WHERE created_at_utc < @before AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.message_id = webhook_messages.message_id)
+            """, cancellationToken, P("@before", Stored(before)));
+        await tx.CommitAsync(cancellationToken);
+        return removed;
+    }
+
     /// <summary>The subscription's latest deliveries, newest first, with their attempts; null when there is no such subscription.</summary>
     public async Task<IReadOnlyList<WebhookDelivery>?> ListAsync(string subscriptionId, int maxCount, CancellationToken cancellationToken)
     {

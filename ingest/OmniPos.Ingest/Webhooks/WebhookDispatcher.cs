@@ -41,6 +41,10 @@ public sealed partial class WebhookDispatcher(
         return summary;
     }
 
+    /// <summary>Removes from the delivery log what settled more than <see cref="WebhookOptions.KeepDays"/> ago; how many deliveries went.</summary>
+    public Task<int> PruneAsync(CancellationToken cancellationToken) =>
+        store.Webhooks.Deliveries.PruneAsync(clock.GetUtcNow() - TimeSpan.FromDays(options.Value.Webhooks.KeepDays), cancellationToken);
+
     private async Task<DispatchSummary> DeliverAsync(DueDelivery delivery, WebhookOptions settings, CancellationToken ct)
     {
         var attempt = await PostAsync(delivery, TimeSpan.FromSeconds(settings.TimeoutSeconds), ct);

@@ -22,7 +22,11 @@ public sealed class WebhookOptions
     /// <summary>How long after its message was published a delivery is still tried.</summary>
     public int MaxAgeHours { get; set; } = 48;
 
-    public bool IsValid => PollSeconds >= 0 && TimeoutSeconds > 0 && FirstRetrySeconds > 0 && MaxRetrySeconds >= FirstRetrySeconds && MaxAttempts > 0 && MaxAgeHours > 0;
+    /// <summary>How long a settled (delivered or failed) delivery stays in the delivery log, with its attempts and message.</summary>
+    public int KeepDays { get; set; } = 30;
+
+    public bool IsValid => PollSeconds >= 0 && TimeoutSeconds > 0 && FirstRetrySeconds > 0 && MaxRetrySeconds >= FirstRetrySeconds && MaxAttempts > 0
+        && MaxAgeHours > 0 && KeepDays > 0;
 
     /// <summary>
     /// When a delivery whose attempt number <paramref name="attempt"/> (from 1) began at <paramref name="attemptedAt"/> and

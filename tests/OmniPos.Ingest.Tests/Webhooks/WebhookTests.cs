@@ -20,6 +20,7 @@ public abstract class WebhookTests(StoreSource stores) : ApiTestBase(stores)
     private const int FirstRetrySeconds = 10;
     private const int MaxRetrySeconds = 30;
     private const int MaxAttempts = 5;
+    private const int KeepDays = 1;
     private readonly MovableClock _clock = new(DateTimeOffset.UtcNow);
 
     private protected override TimeProvider Clock => _clock;
@@ -30,6 +31,7 @@ public abstract class WebhookTests(StoreSource stores) : ApiTestBase(stores)
         ["Ingest:Webhooks:FirstRetrySeconds"] = $"{FirstRetrySeconds}",
         ["Ingest:Webhooks:MaxRetrySeconds"] = $"{MaxRetrySeconds}",
         ["Ingest:Webhooks:MaxAttempts"] = $"{MaxAttempts}",
+        ["Ingest:Webhooks:KeepDays"] = $"{KeepDays}",
     };
 
     [Fact]
@@ -316,6 +318,33 @@ public abstract class WebhookTests(StoreSource stores) : ApiTestBase(stores)
             Assert.True(operation.TryGetProperty("security", out _), $"{method} {route} names its key");
             Assert.Equal("Keys of the roles: admin.", operation.GetProperty("description").GetString());
         }
+    }
+
+    [Fact]
+    public async Task Settled_deliveries_leave_the_log_after_the_days_it_keeps_them_and_pending_ones_stay_deliverable()
+    {
+        var admin = await ClientForAsync(AccessRole.Admin);
+        var dispatcher = Services.GetRequiredService<WebhookDispatcher>();
+        await using var taking = await WebhookListener.StartAsync(Secret);
+        var takingId = await Subscriptions.AddAsync(admin, taking.Url, Secret, "sale");
+        var (refusing, refusingId) = await SaleSubscriberAsync(admin, HttpStatusCode.ServiceUnavailable);
+        await using var _ = refusing;
+        await RelayAndDeliverAsync();
+        var prunedAtOnce = await dispatcher.PruneAsync(CancellationToken.None);
+
+        _clock.Advance(TimeSpan.FromDays(KeepDays) + TimeSpan.FromMinutes(1));
+        var prunedLater = await dispatcher.PruneAsync(CancellationToken.None);
+        var takenLog = await DeliveriesAsync(admin, takingId);
+        refusing.Answer = HttpStatusCode.OK;
+        var afterPruning = await RelayAndDeliverAsync();
+
+        Assert.Equal((0, 1), (prunedAtOnce, prunedLater));
+        Assert.Single(taking.Posts);
+        Assert.Empty(takenLog);
+        Assert.Equal(new DispatchSummary(1, 0, 0), afterPruning);
+        var kept = Assert.Single(await DeliveriesAsync(admin, refusingId));
+        Assert.Equal(("delivered", 2), (kept.GetProperty("state").GetString(), kept.GetProperty("attempts").GetArrayLength()));
+        Assert.Equal(TransactionId(Assert.Single(taking.Posts)), TransactionId(refusing.Posts[^1]));
     }
 
     /// <summary>A listener answering <paramref name="answer"/>, subscribed to sales, and sale T-1 posted (not yet relayed).</summary>
