@@ -48,7 +48,7 @@ public sealed partial class WebhookDispatcher(
     private async Task<DispatchSummary> DeliverAsync(DueDelivery delivery, WebhookOptions settings, CancellationToken ct)
     {
         var attempt = await PostAsync(delivery, TimeSpan.FromSeconds(settings.TimeoutSeconds), ct);
-        var retryAt = attempt.Delivered ? null : settings.RetryAt(delivery.Attempt, delivery.PublishedAt, attempt.AttemptedAt);
+        var retryAt = attempt.Delivered ? null : settings.RetryAt(delivery.Attempt, delivery.PublishedAt, attempt.AttemptedAt, Random.Shared.NextDouble());
         await store.Webhooks.Deliveries.RecordAttemptAsync(delivery, attempt, retryAt, ct);
         if (attempt.Delivered)
         {

@@ -3,7 +3,8 @@ namespace OmniPos.Ingest.Webhooks;
 /// <summary>
 /// The <c>Ingest:Webhooks</c> configuration section: how often the server relays and delivers, and how failed
 /// deliveries are retried — after <see cref="FirstRetrySeconds"/>, then twice as long each time up to
-/// <see cref="MaxRetrySeconds"/> — until <see cref="MaxAttempts"/> attempts or <see cref="MaxAgeHours"/> have passed.
+/// <see cref="MaxRetrySeconds"/>, each wait shortened by up to a quarter at random — until <see cref="MaxAttempts"/>
+/// attempts or <see cref="MaxAgeHours"/> have passed.
 /// </summary>
 public sealed class WebhookOptions
 {
@@ -31,16 +32,18 @@ public sealed class WebhookOptions
     /// <summary>
     /// When a delivery whose attempt number <paramref name="attempt"/> (from 1) began at <paramref name="attemptedAt"/> and
     /// failed is tried again, or null when it is given up: it has had its attempts, or the next would come too long after
-    /// publication.
+    /// publication. The wait is shortened by <paramref name="jitter"/> (from 0 to 1) of a quarter, so deliveries that
+    /// failed together (a receiver that was down) do not all come back at the same moment, and none later than the
+    /// settings say.
     /// </summary>
-    public DateTimeOffset? RetryAt(int attempt, DateTimeOffset publishedAt, DateTimeOffset attemptedAt)
+    public DateTimeOffset? RetryAt(int attempt, DateTimeOffset publishedAt, DateTimeOffset attemptedAt, double jitter)
     {
         if (attempt >= MaxAttempts)
         {
             return null;
         }
 
-        var wait = TimeSpan.FromSeconds(Math.Min(FirstRetrySeconds * Math.Pow(2, attempt - 1), MaxRetrySeconds));
+        var wait = TimeSpan.FromSeconds(Math.Min(FirstRetrySeconds * Math.Pow(2, attempt - 1), MaxRetrySeconds) * (1 - (jitter / 4)));
         return attemptedAt + wait - publishedAt > TimeSpan.FromHours(MaxAgeHours) ? null : attemptedAt + wait;
     }
 }

@@ -141,7 +141,8 @@ public abstract class WebhookTests(StoreSource stores) : ApiTestBase(stores)
             await RelayAndDeliverAsync();
         }
 
-        Assert.Equal([10, 20, 30, 30], waits.Select(w => w.TotalSeconds));
+        // Each wait is the doubled one, capped, less up to a quarter at random.
+        Assert.All(waits.Zip([10, 20, 30, 30]), w => Assert.InRange(w.First.TotalSeconds, w.Second * 0.75, w.Second));
         var failed = Assert.Single(await DeliveriesAsync(admin, id));
         Assert.Equal(("failed", JsonValueKind.Null), (failed.GetProperty("state").GetString(), failed.GetProperty("nextAttemptAt").ValueKind));
         Assert.All(failed.GetProperty("attempts").EnumerateArray(), a => Assert.Equal(500, a.GetProperty("status").GetInt32()));
@@ -318,6 +319,27 @@ public abstract class WebhookTests(StoreSource stores) : ApiTestBase(stores)
             Assert.True(operation.TryGetProperty("security", out _), $"{method} {route} names its key");
             Assert.Equal("Keys of the roles: admin.", operation.GetProperty("description").GetString());
         }
+    }
+
+    [Fact]
+    public async Task Deliveries_that_failed_together_are_not_all_retried_at_the_same_moment()
+    {
+        var admin = await ClientForAsync(AccessRole.Admin);
+        await using var first = await WebhookListener.StartAsync(Secret);
+        await using var second = await WebhookListener.StartAsync(Secret);
+        first.Answer = second.Answer = HttpStatusCode.ServiceUnavailable;
+        string[] ids = [await Subscriptions.AddAsync(admin, first.Url, Secret, "sale"), await Subscriptions.AddAsync(admin, second.Url, Secret, "sale")];
+        (await PostEventAsync(Chain.Json(Chain.Sale("T-1", 1)))).EnsureSuccessStatusCode();
+
+        Assert.Equal(new DispatchSummary(0, 2, 0), await RelayAndDeliverAsync());
+
+        var retries = new List<DateTimeOffset>();
+        foreach (var id in ids)
+        {
+            retries.Add(Assert.Single(await DeliveriesAsync(admin, id)).GetProperty("nextAttemptAt").GetDateTimeOffset());
+        }
+
+        Assert.NotEqual(retries[0], retries[1]);
     }
 
     [Fact]
