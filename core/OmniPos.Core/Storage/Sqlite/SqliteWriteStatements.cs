@@ -12,7 +12,6 @@ namespace OmniPos.Core.Storage.Sqlite;
 /// </summary>
 internal sealed class SqliteWriteStatements(SqliteConnection connection) : INonQueryRunner, IDisposable
 {
-    private const string DecimalFormat = "0.0###########################";
     private const string DateTimeFormat = @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF";
     private const int FormattedValueBytes = 64;
     private readonly Dictionary<string, Prepared> _prepared = new(StringComparer.Ordinal);
@@ -70,7 +69,7 @@ internal sealed class SqliteWriteStatements(SqliteConnection connection) : INonQ
             int number => raw.sqlite3_bind_int(stmt, index, number),
             long number => raw.sqlite3_bind_int64(stmt, index, number),
             bool flag => raw.sqlite3_bind_int(stmt, index, flag ? 1 : 0),
-            decimal amount => raw.sqlite3_bind_text(stmt, index, Formatted(amount, DecimalFormat, formatted)),
+            decimal amount => raw.sqlite3_bind_text(stmt, index, Formatted(amount, formatted)),
             DateTime time => raw.sqlite3_bind_text(stmt, index, Formatted(time, DateTimeFormat, formatted)),
             _ => throw new ArgumentException($"the ledger writes no {value.GetType().Name} values", nameof(value)),
         };
@@ -78,6 +77,30 @@ internal sealed class SqliteWriteStatements(SqliteConnection connection) : INonQ
         {
             SqliteException.ThrowExceptionForRC(rc, raw.sqlite3_db_handle(stmt));
         }
+    }
+
+    /// <summary>
+    /// The amount as Microsoft.Data.Sqlite writes it, with the custom format <c>0.0###…</c> (no trailing zeros, at least
+    /// one decimal), made from the general format, which profiled several times quicker: trailing zeros after the point
+    /// are dropped down to one, and a whole number gains <c>.0</c>.
+    /// </summary>
+    private static ReadOnlySpan<byte> Formatted(decimal amount, Span<byte> buffer)
+    {
+        var general = Formatted(amount, "G", buffer);
+        var point = general.IndexOf((byte)'.');
+        if (point < 0)
+        {
+            ".0"u8.CopyTo(buffer[general.Length..]);
+            return buffer[..(general.Length + 2)];
+        }
+
+        var end = general.Length;
+        while (end > point + 2 && general[end - 1] == '0')
+        {
+            end--;
+        }
+
+        return buffer[..end];
     }
 
     /// <summary>The value's UTF-8 text in <paramref name="buffer"/> (the longest decimal takes 31 bytes, a time 27).</summary>
