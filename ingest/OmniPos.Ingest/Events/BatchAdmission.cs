@@ -23,14 +23,6 @@ internal sealed class BatchAdmission : IDisposable
 
     private sealed class Slot(SemaphoreSlim slots) : IDisposable
     {
-        private int _released;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _released, 1) == 0)
-            {
-                slots.Release();
-            }
-        }
+        public void Dispose() => slots.Release();
     }
 }
