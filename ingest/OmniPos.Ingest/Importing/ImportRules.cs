@@ -14,4 +14,10 @@ public static class ImportRules
 
     /// <summary>The processor record names a store that does not exist.</summary>
     public const string UnknownStore = "unknown_store";
+
+    /// <summary>A row of an order whose order fields (time, store, device, currency, tender) differ from the order's first row.</summary>
+    public const string DiffersFromOrder = "differs_from_order";
+
+    /// <summary>A good row of an order that goes in whole or not at all, left out because another of its rows was refused.</summary>
+    public const string GroupIncomplete = "group_incomplete";
 }

@@ -9,7 +9,9 @@ namespace OmniPos.Ingest.Importing;
 /// <summary>
 /// A storefront's order export, one row per order line (the layout is in ingest/README.md): each order becomes an online
 /// sale under event id <c>order-{order_id}</c>, its receipt number the order id, paid by one tender of the order's total.
-/// The order's own fields (time, store, device, currency, tender) are read from its first row.
+/// The order's own fields (time, store, device, currency, tender) are read from its first row, and a later row that
+/// differs in them is refused. An order goes in whole or not at all: one refused row refuses its other rows too, since
+/// the sale recorded without a line would keep the order's event id for good.
 /// </summary>
 internal sealed class OrderImporter(Func<PosEvent, ValidationError?> scope) : EventImporter(scope)
 {
@@ -22,14 +24,44 @@ internal sealed class OrderImporter(Func<PosEvent, ValidationError?> scope) : Ev
         "tax_jurisdiction", "tender_kind", "card_token", "card_brand", "card_last_four", "auth_code",
     ];
 
-    public override ImportPlan<PosEvent> Plan(IEnumerable<CsvRow> rows) =>
-        GroupedRows<OrderRow>.Read(rows, Header, OrderId, (_, fields) => new OrderRow(
-            fields.Instant(CreatedAt), fields.Text(StoreId), fields.Text(DeviceId), fields.Text(Currency),
-            new SaleLine(0, fields.Text(Sku), fields.Integer(Quantity), fields.Decimal(UnitPrice),
-                fields.DecimalOrZero(Discount) is > 0 and var discount ? [new Discount(discount, Reason: "storefront")] : null,
-                fields.DecimalOrZero(Tax) is > 0 and var tax ? [new LineTax(fields.Text(TaxJurisdiction), tax)] : null,
-                Fulfilment.Delivery),
-            ReadTender(fields))).Plan<PosEvent>(Build);
+    public override ImportPlan<PosEvent> Plan(IEnumerable<CsvRow> rows)
+    {
+        var firstRows = new Dictionary<string, (int Line, OrderRow Row)>(StringComparer.Ordinal);
+        return GroupedRows<OrderRow>.Read(rows, Header, OrderId, (orderId, fields) =>
+        {
+            var row = ReadRow(fields);
+            if (fields.Refusal is null && !firstRows.TryAdd(orderId, (fields.Line, row)))
+            {
+                CheckAgainst(firstRows[orderId], row, fields);
+            }
+
+            return row;
+        }).PlanWholeGroups<PosEvent>(Build);
+    }
+
+    private static OrderRow ReadRow(RowFields fields) => new(
+        fields.Instant(CreatedAt), fields.Text(StoreId), fields.Text(DeviceId), fields.Text(Currency),
+        new SaleLine(0, fields.Text(Sku), fields.Integer(Quantity), fields.Decimal(UnitPrice),
+            fields.DecimalOrZero(Discount) is > 0 and var discount ? [new Discount(discount, Reason: "storefront")] : null,
+            fields.DecimalOrZero(Tax) is > 0 and var tax ? [new LineTax(fields.Text(TaxJurisdiction), tax)] : null,
+            Fulfilment.Delivery),
+        ReadTender(fields));
+
+    /// <summary>Refuses a row whose order fields differ from those of the order's first row, naming the first column that does.</summary>
+    private static void CheckAgainst((int Line, OrderRow Row) first, OrderRow row, RowFields fields)
+    {
+        int? differing = !first.Row.CreatedAt.EqualsExact(row.CreatedAt) ? CreatedAt
+            : first.Row.StoreId != row.StoreId ? StoreId
+            : first.Row.DeviceId != row.DeviceId ? DeviceId
+            : first.Row.Currency != row.Currency ? Currency
+            : first.Row.Tender.Kind != row.Tender.Kind ? TenderKindColumn
+            : first.Row.Tender != row.Tender ? CardToken
+            : null;
+        if (differing is { } column)
+        {
+            fields.Refuse(column, ImportRules.DiffersFromOrder, $"differs from the order's first row (line {first.Line})");
+        }
+    }
 
     private static Tender ReadTender(RowFields fields)
     {

@@ -11,6 +11,9 @@ internal sealed class RowFields(CsvRow row, IReadOnlyList<string> header)
 {
     public RowRefusal? Refusal { get; private set; }
 
+    /// <summary>The row's line in the file (the header is line 1).</summary>
+    public int Line => row.Line;
+
     public void Refuse(int column, string rule, string message) => Refusal ??= new RowRefusal(row.Line, header[column], rule, message);
 
     public string Text(int column)

@@ -81,6 +81,30 @@ public abstract class ImportTests(StoreSource stores) : ApiTestBase(stores)
     }
 
     [Fact]
+    public async Task An_order_goes_in_whole_or_not_at_all_and_a_row_that_differs_from_its_first_row_is_refused()
+    {
+        var file = Csv(OrderHeader,
+            Order("W-1", "MUG-001", "1", "12.00"),                                                       // line 2
+            Order("W-1", "TEE-001", "one", "18.50"),                                                     // line 3: not a number
+            Order("W-2", "MUG-001", "1", "12.00"),                                                       // line 4
+            Order("W-2", "TEE-001", "1", "18.50").Replace(",USD,", ",EUR,", StringComparison.Ordinal),   // line 5: another currency
+            Order("W-3", "MUG-001", "1", "12.00"),                                                       // line 6
+            Order("W-3", "TEE-001", "1", "18.50"));                                                      // line 7
+
+        var report = await ImportAsync("orders", file);
+
+        Assert.Equal(
+            [(2, "order_id", ImportRules.GroupIncomplete), (3, "quantity", "malformed"), (4, "order_id", ImportRules.GroupIncomplete), (5, "currency", ImportRules.DiffersFromOrder)],
+            report.Refusals.Select(r => (r.Line, r.Field, r.Rule)));
+        Assert.Contains("line 3", report.Refusals[0].Message, StringComparison.Ordinal);
+        Assert.Contains("line 4", report.Refusals[3].Message, StringComparison.Ordinal);
+        Assert.Equal((6, 1, 2, 4), (report.Rows, report.Recorded["sale"], report.RowsRecorded, report.RowsRefused));
+        Assert.Null(await Store.GetTransactionAsync("W-1", CancellationToken.None));
+        Assert.Null(await Store.GetTransactionAsync("W-2", CancellationToken.None));
+        Assert.Equal(2, ((SaleRecorded)(await Store.GetTransactionAsync("W-3", CancellationToken.None))!.Sale.Body).Lines.Count);
+    }
+
+    [Fact]
     public async Task An_interrupted_import_resumes_after_its_last_checkpoint_and_records_every_order_once()
     {
         var file = Csv(OrderHeader, [.. Enumerable.Range(1, 7).Select(i => Order($"R-{i}", "MUG-001", "1", "12.00"))]);
