@@ -39,10 +39,10 @@ public static class EventJson
         }
     }
 
-    /// <summary>The canonical text stored in the event log: the same event always serializes to the same bytes.</summary>
+    /// <summary>The canonical text of an event: the same event always serializes to the same text.</summary>
     public static string Serialize(PosEvent e) => JsonSerializer.Serialize(e, Options);
 
-    /// <summary><see cref="Serialize"/> as UTF-8, the form the log stores and hashes.</summary>
+    /// <summary>The canonical text as UTF-8, the form the event log stores and hashes.</summary>
     public static byte[] SerializeToUtf8(PosEvent e) => JsonSerializer.SerializeToUtf8Bytes(e, Options);
 
     /// <summary>SHA-256 of the canonical UTF-8 text, hex: two posts of one event id are the same event exactly when these match.</summary>
