@@ -31,7 +31,11 @@ internal sealed partial class WebhookPump(
                 await dispatcher.DeliverDueAsync(stoppingToken);
                 if (clock.GetUtcNow() >= pruneAt)
                 {
-                    Pruned(log, await dispatcher.PruneAsync(stoppingToken), options.Value.Webhooks.KeepDays);
+                    if (await dispatcher.PruneAsync(stoppingToken) is > 0 and var pruned)
+                    {
+                        Pruned(log, pruned, options.Value.Webhooks.KeepDays);
+                    }
+
                     pruneAt = clock.GetUtcNow() + PruneEvery;
                 }
             }
