@@ -173,6 +173,23 @@ public abstract class AppendConformanceTests : StoreTestBase
     }
 
     [Fact]
+    public async Task Events_queued_together_are_recorded_in_the_order_given_and_a_caller_that_gave_up_queues_none()
+    {
+        var sale = TestEvents.Event(TestEvents.Sale("T-1", ("SKU-1", 2, 10.00m)));
+        var unsold = TestEvents.Event(TestEvents.Sale("T-2", ("SKU-1", 0, 10.00m)));
+        var ret = TestEvents.Event(TestEvents.Return("R-1", "T-1", ("SKU-1", 1, 10.00m)));
+        using var gaveUp = new CancellationTokenSource();
+        await gaveUp.CancelAsync();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => Store.QueueAppends([TestEvents.Event(TestEvents.Sale("T-3", ("SKU-1", 1, 10.00m)))], gaveUp.Token));
+        var outcomes = await Task.WhenAll(Store.QueueAppends([sale, unsold, ret], CancellationToken.None));
+
+        Assert.Equal([AppendStatus.Accepted, AppendStatus.Rejected, AppendStatus.Accepted], outcomes.Select(o => o.Status));
+        Assert.True(outcomes[0].Seq < outcomes[2].Seq, "the return is recorded after the sale queued before it");
+        Assert.Equal([sale.EventId, ret.EventId], (await AllEventsAsync()).Select(e => e.EventId));
+    }
+
+    [Fact]
     public async Task An_append_whose_caller_gave_up_is_still_recorded_once()
     {
         var sale = TestEvents.Event(TestEvents.Sale("T-1", ("SKU-1", 1, 10.00m)));
