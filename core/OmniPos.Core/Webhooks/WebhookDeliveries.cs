@@ -94,15 +94,16 @@ public sealed class WebhookDeliveries
     public async Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken)
     {
         const string settled = "next_attempt_at_utc IS NULL AND COALESCE(delivered_at_utc, failed_at_utc) < @before";
+        var cutoff = P("@before", Stored(before));
         await using var c = await _open(cancellationToken);
         await using var tx = await c.BeginTransactionAsync(cancellationToken);
         await ExecuteAsync(c, tx, $"DELETE FROM webhook_attempts WHERE delivery_id IN (SELECT delivery_id FROM webhook_deliveries WHERE {settled})",
-            cancellationToken, P("@before", Stored(before)));
-        var removed = await ExecuteAsync(c, tx, $"DELETE FROM webhook_deliveries WHERE {settled}", cancellationToken, P("@before", Stored(before)));
+            cancellationToken, cutoff);
+        var removed = await ExecuteAsync(c, tx, $"DELETE FROM webhook_deliveries WHERE {settled}", cancellationToken, cutoff);
         await ExecuteAsync(c, tx, """
             DELETE FROM webhook_messages
             WHERE created_at_utc < @before AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.message_id = webhook_messages.message_id)
-            """, cancellationToken, P("@before", Stored(before)));
+            """, cancellationToken, cutoff);
         await tx.CommitAsync(cancellationToken);
         return removed;
     }

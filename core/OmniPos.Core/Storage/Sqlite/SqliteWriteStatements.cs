@@ -31,15 +31,21 @@ internal sealed class SqliteWriteStatements(SqliteConnection connection) : INonQ
     /// <summary>Runs the statement once per row inside the connection's open transaction, the row's values bound in parameter order.</summary>
     public void Run(StatementPerRow statement)
     {
+        if (statement.Rows is not [var first, ..])
+        {
+            return;
+        }
+
+        var prepared = PrepareToRun(statement.Text, first.Length);
         foreach (var row in statement.Rows)
         {
-            var stmt = PrepareToRun(statement.Text, row.Length).Statement;
+            RequireValues(prepared, row.Length);
             for (var i = 0; i < row.Length; i++)
             {
-                Bind(stmt, i + 1, row[i]);
+                Bind(prepared.Statement, i + 1, row[i]);
             }
 
-            Step(stmt);
+            Step(prepared.Statement);
         }
     }
 
@@ -113,12 +119,7 @@ internal sealed class SqliteWriteStatements(SqliteConnection connection) : INonQ
     private Prepared PrepareToRun(string text, int values)
     {
         var prepared = Prepare(text);
-        if (values != prepared.ParameterCount)
-        {
-            // A parameter left out would keep the value bound on the statement's previous run.
-            throw new ArgumentException($"the statement takes {prepared.ParameterCount} parameters, not {values}", nameof(values));
-        }
-
+        RequireValues(prepared, values);
         if (raw.sqlite3_get_autocommit(connection.Handle) != 0)
         {
             // Outside a transaction (never begun, or rolled back by SQLite after a failure) each row would commit on its own.
@@ -126,6 +127,15 @@ internal sealed class SqliteWriteStatements(SqliteConnection connection) : INonQ
         }
 
         return prepared;
+    }
+
+    private static void RequireValues(Prepared prepared, int values)
+    {
+        if (values != prepared.ParameterCount)
+        {
+            // A parameter left out would keep the value bound on the statement's previous run.
+            throw new ArgumentException($"the statement takes {prepared.ParameterCount} parameters, not {values}", nameof(values));
+        }
     }
 
     private static void Step(sqlite3_stmt stmt)
