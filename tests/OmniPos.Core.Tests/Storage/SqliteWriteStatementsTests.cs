@@ -30,7 +30,7 @@ public sealed class SqliteWriteStatementsTests : IDisposable
     }
 
     public static TheoryData<object?> LedgerValues() => new(
-        "BENCH-SKU-00012", "", "naïve café ☕", 0, -3, 42L, long.MaxValue, true, false, null,
+        "BENCH-SKU-00012", "", "naïve café ☕", new string('é', 128), string.Concat(Enumerable.Repeat("a note ☕ ", 40)), 0, -3, 42L, long.MaxValue, true, false, null,
         12.30m, 0m, -0.00m, -5m, 0.01m, 100.000m, 1234567.8900m, 1m / 3m, -0.10m, decimal.MaxValue, decimal.MinValue,
         new DateTime(2026, 11, 23, 12, 0, 0, 123, DateTimeKind.Utc).AddTicks(4567), new DateTime(2026, 11, 23, 12, 0, 0, DateTimeKind.Utc));
 
