@@ -5,17 +5,18 @@ namespace OmniPos.Core.Ledger;
 /// <summary>
 /// Splits a group of events into runs whose facts can all be read before any of them is written: a run ends before an
 /// event that reads something an earlier event of the run writes. Such pairs are rare (a sale and its return in one
-/// group, two refunds of one sale, an event sent twice), so most groups are one run.
+/// group, two refunds of one sale, an event sent twice), so most groups are one run. The writer splits every group, so
+/// what an event touches is kept as typed keys, without a string made per key.
 /// </summary>
 internal static class Segments
 {
     public static IEnumerable<IReadOnlyList<PreparedEvent>> Of(IReadOnlyList<PreparedEvent> events)
     {
         var segment = new List<PreparedEvent>();
-        var written = new HashSet<string>(StringComparer.Ordinal);
+        var written = new HashSet<Touched>();
         foreach (var prepared in events)
         {
-            if (segment.Count > 0 && Reads(prepared).Any(written.Contains))
+            if (segment.Count > 0 && ReadsAnyOf(prepared, written))
             {
                 yield return segment;
                 segment = [];
@@ -23,7 +24,7 @@ internal static class Segments
             }
 
             segment.Add(prepared);
-            written.UnionWith(Writes(prepared));
+            AddWrites(prepared, written);
         }
 
         if (segment.Count > 0)
@@ -32,24 +33,40 @@ internal static class Segments
         }
     }
 
-    /// <summary>The event id, the receipt it creates or changes, and stock whose level it checks (by SKU, which is coarser than needed and so safe).</summary>
-    private static IEnumerable<string> Reads(PreparedEvent p) =>
-        Shared(p).Concat(p.References.ReservedStock.Select(k => "sku:" + k.Sku));
+    /// <summary>The event id, the receipts it creates or changes, and stock whose level it checks (by SKU, which is coarser than needed and so safe).</summary>
+    private static bool ReadsAnyOf(PreparedEvent p, HashSet<Touched> written) =>
+        Shared(p).Any(written.Contains) || p.References.ReservedStock.Any(key => written.Contains(new Touched(TouchedKind.Sku, key.Sku)));
 
-    private static IEnumerable<string> Writes(PreparedEvent p) =>
-        Shared(p).Concat(p.References.Skus.Select(sku => "sku:" + sku));
-
-    private static IEnumerable<string> Shared(PreparedEvent p)
+    private static void AddWrites(PreparedEvent p, HashSet<Touched> written)
     {
-        yield return "event:" + p.Event.EventId;
+        written.UnionWith(Shared(p));
+        foreach (var sku in p.References.Skus)
+        {
+            written.Add(new Touched(TouchedKind.Sku, sku));
+        }
+    }
+
+    private static IEnumerable<Touched> Shared(PreparedEvent p)
+    {
+        yield return new Touched(TouchedKind.Event, p.Event.EventId);
         if (p.References.NewTransactionId is { } created)
         {
-            yield return "transaction:" + created;
+            yield return new Touched(TouchedKind.Transaction, created);
         }
 
         if (p.References.OriginalTransactionId is { } changed)
         {
-            yield return "transaction:" + changed;
+            yield return new Touched(TouchedKind.Transaction, changed);
         }
     }
+
+    private enum TouchedKind
+    {
+        Event,
+        Transaction,
+        Sku,
+    }
+
+    /// <summary>Something an event reads or writes; ids compare ordinally, as strings do in a record struct.</summary>
+    private readonly record struct Touched(TouchedKind Kind, string Id);
 }
