@@ -7,10 +7,9 @@ stamp=node_modules/.package-lock.json
 if [ -f "$stamp" ] && ! [ package-lock.json -nt "$stamp" ] && ! [ package.json -nt "$stamp" ]; then
   echo "==> npm packages: up to date with package-lock.json"
 else
-  echo "==> Installing npm packages from package-lock.json: @duckdb/node-bindings (libduckdb.so), echarts"
-  # Not `npm ci`: the registry served here lacks DuckDB's other-platform packages, so the lock cannot list them and
-  # `npm ci` refuses it as out of sync. `npm install` installs the locked versions and leaves the lock as it is.
-  npm install --no-audit --no-fund
+  echo "==> Installing npm packages from package-lock.json (npm ci): @duckdb/node-bindings (libduckdb.so), echarts"
+  # The lock lists DuckDB's packages for every platform, as npm writes it; npm ci installs this platform's alone.
+  npm ci --no-audit --no-fund
 fi
 
 # npm skips a failed optional (platform) package silently; the native library is the point of the exercise.
