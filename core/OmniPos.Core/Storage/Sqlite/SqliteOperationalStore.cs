@@ -35,6 +35,7 @@ public sealed class SqliteOperationalStore : LedgerStore
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var connectionString = ConnectionString(path, pooled: true);
+        SqliteLibrary.EnsureConfigured();
         CoalescingWalVfs.EnsureRegistered();
         // Its own connection string (and no pool), so closing the store closes the file.
         var writer = new SqliteConnection(ConnectionString(CoalescingWalVfs.UriFor(path), pooled: false));
