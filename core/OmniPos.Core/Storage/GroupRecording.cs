@@ -116,7 +116,7 @@ internal sealed class GroupRecording(AppendTransaction transaction, SqlDialect d
             }
 
             var eventFacts = facts.For(prepared);
-            var errors = EventValidator.CheckAgainst(e, eventFacts);
+            var errors = EventValidator.CheckAgainst(e, prepared.References, eventFacts);
             if (errors.Count > 0)
             {
                 _outcomes.Add(AppendOutcome.Rejected(errors));

@@ -24,10 +24,10 @@ internal static class EventValidator
         return problems.Errors;
     }
 
-    public static IReadOnlyList<ValidationError> CheckAgainst(PosEvent e, LedgerFacts facts)
+    public static IReadOnlyList<ValidationError> CheckAgainst(PosEvent e, EventReferences references, LedgerFacts facts)
     {
         var problems = new Problems();
-        LedgerRules.Check(e, facts, problems);
+        LedgerRules.Check(e, references, facts, problems);
         return problems.Errors;
     }
 }

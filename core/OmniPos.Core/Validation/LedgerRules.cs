@@ -13,7 +13,8 @@ namespace OmniPos.Core.Validation;
 /// <summary>Rules that need the ledger: references exist, the store's currency, return and refund limits, reservations.</summary>
 internal static class LedgerRules
 {
-    public static void Check(PosEvent e, LedgerFacts facts, Problems problems)
+    /// <param name="references">What the event names (see <see cref="EventReferences.Of"/>), made when it was prepared.</param>
+    public static void Check(PosEvent e, EventReferences references, LedgerFacts facts, Problems problems)
     {
         if (facts.Store is null)
         {
@@ -27,7 +28,7 @@ internal static class LedgerRules
         }
 
         var currency = facts.Store.Currency;
-        foreach (var sku in EventReferences.Of(e).Skus.Where(s => !facts.KnownSkus.Contains(s)).Order(StringComparer.Ordinal))
+        foreach (var sku in references.Skus.Where(s => !facts.KnownSkus.Contains(s)).Order(StringComparer.Ordinal))
         {
             problems.Add(SkuField(e.Body, sku), Rules.Reference, $"product '{sku}' does not exist");
         }
