@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -68,9 +69,9 @@ internal sealed class SqliteWriteStatements(SqliteConnection connection) : INonQ
     }
 
     /// <summary>
-    /// The values the ledger writes (see <see cref="ColumnType"/>), each as Microsoft.Data.Sqlite would bind it. Text goes
-    /// to SQLite as it is held (UTF-16), and amounts and times are formatted into a buffer on the stack, so binding a value
-    /// leaves nothing for the collector; SQLite copies what it is given.
+    /// The values the ledger writes (see <see cref="ColumnType"/>), each stored as Microsoft.Data.Sqlite would store it.
+    /// Text is encoded (see <see cref="BindText"/>) and amounts and times are formatted into a buffer on the stack, so
+    /// binding a value leaves nothing for the collector; SQLite copies what it is given.
     /// </summary>
     private static void Bind(sqlite3_stmt stmt, int index, object? value)
     {
@@ -106,7 +107,7 @@ internal sealed class SqliteWriteStatements(SqliteConnection connection) : INonQ
         }
 
         Span<byte> utf8 = stackalloc byte[ShortTextChars * 3];
-        return raw.sqlite3_bind_text(stmt, index, utf8[..System.Text.Encoding.UTF8.GetBytes(text, utf8)]);
+        return raw.sqlite3_bind_text(stmt, index, utf8[..Encoding.UTF8.GetBytes(text, utf8)]);
     }
 
     /// <summary>
