@@ -16,7 +16,8 @@ internal static class Segments
         var written = new HashSet<Touched>();
         foreach (var prepared in events)
         {
-            if (segment.Count > 0 && ReadsAnyOf(prepared, written))
+            Touched[] shared = [.. Shared(prepared)];
+            if (segment.Count > 0 && ReadsAnyOf(prepared, shared, written))
             {
                 yield return segment;
                 segment = [];
@@ -24,7 +25,7 @@ internal static class Segments
             }
 
             segment.Add(prepared);
-            AddWrites(prepared, written);
+            AddWrites(prepared, shared, written);
         }
 
         if (segment.Count > 0)
@@ -34,18 +35,19 @@ internal static class Segments
     }
 
     /// <summary>The event id, the receipts it creates or changes, and stock whose level it checks (by SKU, which is coarser than needed and so safe).</summary>
-    private static bool ReadsAnyOf(PreparedEvent p, HashSet<Touched> written) =>
-        Shared(p).Any(written.Contains) || p.References.ReservedStock.Any(key => written.Contains(new Touched(TouchedKind.Sku, key.Sku)));
+    private static bool ReadsAnyOf(PreparedEvent p, Touched[] shared, HashSet<Touched> written) =>
+        shared.Any(written.Contains) || p.References.ReservedStock.Any(key => written.Contains(new Touched(TouchedKind.Sku, key.Sku)));
 
-    private static void AddWrites(PreparedEvent p, HashSet<Touched> written)
+    private static void AddWrites(PreparedEvent p, Touched[] shared, HashSet<Touched> written)
     {
-        written.UnionWith(Shared(p));
+        written.UnionWith(shared);
         foreach (var sku in p.References.Skus)
         {
             written.Add(new Touched(TouchedKind.Sku, sku));
         }
     }
 
+    /// <summary>What an event both reads and writes: its id and the receipts it creates or changes.</summary>
     private static IEnumerable<Touched> Shared(PreparedEvent p)
     {
         yield return new Touched(TouchedKind.Event, p.Event.EventId);
