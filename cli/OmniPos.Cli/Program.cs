@@ -12,5 +12,7 @@ internal static class Program
             KeysCommand.Create(),
             ImportCommand.Create(),
             WebhooksCommand.Create(),
+            LandCommand.Create(),
+            QueryCommand.Create(),
         }.Parse(args).InvokeAsync();
 }

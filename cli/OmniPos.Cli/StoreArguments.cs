@@ -26,7 +26,11 @@ internal sealed class StoreArguments
     public static IReadOnlyList<string> ConfigurationArguments(ParseResult parse) => parse.UnmatchedTokens;
 
     /// <summary>Adds the store's arguments to the command and runs the action on the store they name, as the server would open it.</summary>
-    public static Command WithStore(Command command, Func<ParseResult, IOperationalStore, CancellationToken, Task<int>> action)
+    public static Command WithStore(Command command, Func<ParseResult, IOperationalStore, CancellationToken, Task<int>> action) =>
+        WithStore(command, (parse, store, _, ct) => action(parse, store, ct));
+
+    /// <summary>As above, the action also given the data directory (for the warehouse and lake beside the store).</summary>
+    public static Command WithStore(Command command, Func<ParseResult, IOperationalStore, string, CancellationToken, Task<int>> action)
     {
         var arguments = new StoreArguments();
         arguments.AddTo(command);
@@ -41,7 +45,7 @@ internal sealed class StoreArguments
             using var loggers = LoggerFactory.Create(logging => logging.AddConfiguration(configuration.GetSection("Logging")).AddConsole());
             var options = configuration.GetSection(StoreOptions.Section).Get<StoreOptions>() ?? new StoreOptions();
             await using var store = await OperationalStore.OpenAsync(options, arguments.DataDirectory(parse), TimeProvider.System, loggers, ct);
-            return await action(parse, store, ct);
+            return await action(parse, store, arguments.DataDirectory(parse), ct);
         });
         return command;
     }

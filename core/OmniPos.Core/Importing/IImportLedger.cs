@@ -18,6 +18,16 @@ public interface IImportLedger
     /// <summary>Records the chargebacks in one transaction, each only when it is new; answers each one's fate, in order.</summary>
     Task<IReadOnlyList<RecordStatus>> AddChargebacksAsync(IReadOnlyList<Chargeback> chargebacks, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Settlements in the order they were recorded, after <paramref name="afterSeq"/> (their <see cref="RecordedEntry{T}.Seq"/>),
+    /// at most <paramref name="maxCount"/>. Never returns a record while one with a smaller seq may still commit, so a reader
+    /// continuing from the last seq it saw (landing) misses none.
+    /// </summary>
+    Task<IReadOnlyList<RecordedEntry<Settlement>>> ReadSettlementsAfterAsync(long afterSeq, int maxCount, CancellationToken cancellationToken);
+
+    /// <summary>Chargebacks in the order they were recorded, as <see cref="ReadSettlementsAfterAsync"/> reads settlements.</summary>
+    Task<IReadOnlyList<RecordedEntry<Chargeback>>> ReadChargebacksAfterAsync(long afterSeq, int maxCount, CancellationToken cancellationToken);
+
     /// <summary>A store's settlements dated from <paramref name="from"/> through <paramref name="through"/>, by date, token and auth code.</summary>
     Task<IReadOnlyList<Settlement>> ReadSettlementsAsync(string storeId, DateOnly from, DateOnly through, CancellationToken cancellationToken);
 

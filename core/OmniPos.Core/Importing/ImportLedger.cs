@@ -1,10 +1,11 @@
 using System.Data.Common;
+using OmniPos.Core.Storage;
 using static OmniPos.Core.Storage.Sql;
 
 namespace OmniPos.Core.Importing;
 
 /// <summary>Import runs and processor records in the operational store; the same SQL on both engines.</summary>
-internal sealed class ImportLedger(Func<CancellationToken, Task<DbConnection>> open) : IImportLedger
+internal sealed class ImportLedger(Func<CancellationToken, Task<DbConnection>> open, SqlDialect dialect) : IImportLedger
 {
     private static readonly RecordTable<Settlement> Settlements = new("settlements", "settlement_date", ["amount", "fee", "currency"],
         s => [s.Amount, s.Fee, s.Currency],
@@ -45,6 +46,12 @@ internal sealed class ImportLedger(Func<CancellationToken, Task<DbConnection>> o
     public Task<IReadOnlyList<RecordStatus>> AddChargebacksAsync(IReadOnlyList<Chargeback> chargebacks, CancellationToken cancellationToken) =>
         AddAsync(Chargebacks, chargebacks, cancellationToken);
 
+    public Task<IReadOnlyList<RecordedEntry<Settlement>>> ReadSettlementsAfterAsync(long afterSeq, int maxCount, CancellationToken cancellationToken) =>
+        ReadAfterAsync(Settlements, afterSeq, maxCount, cancellationToken);
+
+    public Task<IReadOnlyList<RecordedEntry<Chargeback>>> ReadChargebacksAfterAsync(long afterSeq, int maxCount, CancellationToken cancellationToken) =>
+        ReadAfterAsync(Chargebacks, afterSeq, maxCount, cancellationToken);
+
     public Task<IReadOnlyList<Settlement>> ReadSettlementsAsync(string storeId, DateOnly from, DateOnly through, CancellationToken cancellationToken) =>
         ReadAsync(Settlements, storeId, from, through, cancellationToken);
 
@@ -59,6 +66,11 @@ internal sealed class ImportLedger(Func<CancellationToken, Task<DbConnection>> o
     {
         await using var c = await open(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
+        if (dialect.SerializeInsertsInto(table.Table) is { } serialize)
+        {
+            await ExecuteAsync(c, tx, serialize, ct);
+        }
+
         var currencies = new Dictionary<string, string?>(StringComparer.Ordinal);
         var statuses = new List<RecordStatus>(records.Count);
         foreach (var record in records)
@@ -85,6 +97,21 @@ internal sealed class ImportLedger(Func<CancellationToken, Task<DbConnection>> o
         await using var command = Command(c, tx, table.SelectOne, RecordTable<T>.Key(record));
         await using var reader = await command.ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct) ? table.Read(reader) : null;
+    }
+
+    private async Task<IReadOnlyList<RecordedEntry<T>>> ReadAfterAsync<T>(RecordTable<T> table, long afterSeq, int maxCount, CancellationToken ct)
+        where T : ProcessorRecord
+    {
+        await using var c = await open(ct);
+        await using var command = Command(c, null, table.SelectAfter, P("@after", afterSeq), P("@max", maxCount));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var records = new List<RecordedEntry<T>>();
+        while (await reader.ReadAsync(ct))
+        {
+            records.Add(new RecordedEntry<T>(reader.GetInt64(reader.FieldCount - 1), table.Read(reader)));
+        }
+
+        return records;
     }
 
     private async Task<IReadOnlyList<T>> ReadAsync<T>(RecordTable<T> table, string storeId, DateOnly from, DateOnly through, CancellationToken ct) where T : ProcessorRecord

@@ -11,9 +11,19 @@ internal sealed class RecordTable<T>(string table, string dateColumn, string[] v
 {
     private readonly string _columns = $"store_id, {dateColumn}, processor_token, auth_code, {string.Join(", ", valueColumns)}";
 
-    public string Insert => $"INSERT INTO {table} ({_columns}) VALUES (@store, @date, @token, @auth, {string.Join(", ", valueColumns.Select((_, i) => $"@v{i}"))}) ON CONFLICT DO NOTHING";
+    public string Table => table;
+
+    /// <summary>
+    /// Inserts the record with the next record seq, unless its key is taken. SQLite needs the WHERE to read ON CONFLICT as
+    /// the upsert clause.
+    /// </summary>
+    public string Insert =>
+        $"INSERT INTO {table} ({_columns}, record_seq) SELECT @store, @date, @token, @auth, {string.Join(", ", valueColumns.Select((_, i) => $"@v{i}"))}, " +
+        $"coalesce(max(record_seq), 0) + 1 FROM {table} WHERE true ON CONFLICT DO NOTHING";
 
     public string SelectOne => $"SELECT {_columns} FROM {table} WHERE store_id = @store AND {dateColumn} = @date AND processor_token = @token AND auth_code = @auth";
+
+    public string SelectAfter => $"SELECT {_columns}, record_seq FROM {table} WHERE record_seq > @after ORDER BY record_seq LIMIT @max";
 
     public string SelectRange => $"SELECT {_columns} FROM {table} WHERE store_id = @store AND {dateColumn} >= @from AND {dateColumn} <= @through ORDER BY {dateColumn}, processor_token, auth_code";
 
@@ -24,6 +34,6 @@ internal sealed class RecordTable<T>(string table, string dateColumn, string[] v
     /// <summary>Every parameter of <see cref="Insert"/>.</summary>
     public KeyValuePair<string, object?>[] Row(T record) => [.. Key(record), .. values(record).Select((v, i) => Storage.Sql.P($"@v{i}", v))];
 
-    /// <summary>The record a row of <see cref="SelectOne"/> or <see cref="SelectRange"/> holds.</summary>
+    /// <summary>The record a row of <see cref="SelectOne"/>, <see cref="SelectRange"/> or <see cref="SelectAfter"/> holds.</summary>
     public T Read(DbDataReader reader) => read(reader);
 }

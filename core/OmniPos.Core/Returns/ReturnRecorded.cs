@@ -6,6 +6,7 @@ namespace OmniPos.Core.Returns;
 /// <param name="TransactionId">This return's own receipt number.</param>
 /// <param name="OriginalTransactionId">The sale being returned against; absent for a return without receipt.</param>
 /// <param name="ExchangeTransactionId">The new sale of an exchange, when there is one.</param>
+/// <param name="CustomerCountry">Where the customer is, as the storefront states it; optional.</param>
 public sealed record ReturnRecorded(
     string TransactionId,
     string Currency,
@@ -13,4 +14,5 @@ public sealed record ReturnRecorded(
     IReadOnlyList<Refund> Refunds,
     string? OriginalTransactionId = null,
     string? ExchangeTransactionId = null,
-    string? EmployeeId = null) : EventBody;
+    string? EmployeeId = null,
+    string? CustomerCountry = null) : EventBody;

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace OmniPos.Core.Storage;
 
 /// <summary>Enums are stored as the same snake_case words the JSON uses, so the database reads like the API.</summary>
-internal static class EnumText
+public static class EnumText
 {
     /// <summary>The value's word, made once per value of the enum (the writer asks for several per event).</summary>
     public static string Of<T>(T value) where T : struct, Enum => Words<T>.Of.TryGetValue(value, out var word) ? word : WordOf(value);

@@ -64,6 +64,10 @@ public interface IOperationalStore : IAsyncDisposable
     /// <typeparam name="T"><see cref="Store"/>, <see cref="Device"/>, <see cref="Product"/>, <see cref="Promotion"/>, <see cref="Customer"/> or <see cref="Employee"/>.</typeparam>
     Task<T?> FindCatalogEntryAsync<T>(string id, CancellationToken cancellationToken) where T : class;
 
+    /// <summary>Every catalog entry of the kind, by id: what the warehouse's dimensions are made from.</summary>
+    /// <typeparam name="T">As for <see cref="FindCatalogEntryAsync{T}"/>.</typeparam>
+    Task<IReadOnlyList<T>> ListCatalogAsync<T>(CancellationToken cancellationToken) where T : class;
+
     /// <summary>
     /// Creates an API key and returns it with its token, which is not kept. Register and storefront keys name their store
     /// and a device of it (in-store, respectively online); a store manager's key names its store; other roles name neither.

@@ -22,11 +22,11 @@ public abstract class LedgerStore : IOperationalStore
     private readonly GroupCommitQueue _appends;
     private readonly ApiKeyRegistry _keys;
 
-    private protected LedgerStore(GroupCommitQueue appends, TimeProvider clock)
+    private protected LedgerStore(SqlDialect dialect, GroupCommitQueue appends, TimeProvider clock)
     {
         _appends = appends;
         _keys = new ApiKeyRegistry(OpenConnectionAsync, clock);
-        Importing = new ImportLedger(OpenConnectionAsync);
+        Importing = new ImportLedger(OpenConnectionAsync, dialect);
         Webhooks = new WebhookOutbox(OpenConnectionAsync, ReadEventsAsync, clock);
     }
 
@@ -143,10 +143,13 @@ public abstract class LedgerStore : IOperationalStore
     public async Task<T?> FindCatalogEntryAsync<T>(string id, CancellationToken cancellationToken) where T : class
     {
         var table = CatalogTables.For<T>();
-        await using var c = await OpenConnectionAsync(cancellationToken);
-        await using var command = Command(c, null, table.SelectWhere($"{table.Key} = @id"), P("@id", id));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? table.Read(reader) : null;
+        return (await ReadCatalogAsync(table, $"{table.Key} = @id", cancellationToken, P("@id", id))).SingleOrDefault();
+    }
+
+    public Task<IReadOnlyList<T>> ListCatalogAsync<T>(CancellationToken cancellationToken) where T : class
+    {
+        var table = CatalogTables.For<T>();
+        return ReadCatalogAsync(table, $"true ORDER BY {table.Key}", cancellationToken);
     }
 
     public Task<IssuedKey> CreateKeyAsync(AccessRole role, string? storeId, string? deviceId, CancellationToken cancellationToken) =>
@@ -157,6 +160,21 @@ public abstract class LedgerStore : IOperationalStore
     public Task<bool> RevokeKeyAsync(string keyId, CancellationToken cancellationToken) => _keys.RevokeAsync(keyId, cancellationToken);
 
     public Task<ApiKey?> AuthenticateAsync(string token, CancellationToken cancellationToken) => _keys.AuthenticateAsync(token, cancellationToken);
+
+    private async Task<IReadOnlyList<T>> ReadCatalogAsync<T>(CatalogTable<T> table, string condition, CancellationToken cancellationToken,
+        params KeyValuePair<string, object?>[] parameters) where T : class
+    {
+        await using var c = await OpenConnectionAsync(cancellationToken);
+        await using var command = Command(c, null, table.SelectWhere(condition), parameters);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var entries = new List<T>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            entries.Add(table.Read(reader));
+        }
+
+        return entries;
+    }
 
     /// <summary>The events after a seq, up to an inclusive bound when the engine has one.</summary>
     private protected static async Task<IReadOnlyList<StoredEvent>> SelectEventsAsync(DbConnection c, long afterSeq, long? throughSeq, int maxCount, CancellationToken ct)

@@ -9,6 +9,13 @@ internal abstract class SqlDialect
     /// <summary>Adds what must run first in an append transaction, once it has begun, to its first batch.</summary>
     public abstract void OpenTransaction(SqlBatch batch);
 
+    /// <summary>
+    /// What a transaction adding processor records to <paramref name="table"/> runs first, so that their record seqs commit
+    /// in the order they are assigned (a reader continuing from the last seq it saw must never find a smaller one committed
+    /// later); null where one writer at a time is all the engine has.
+    /// </summary>
+    public abstract string? SerializeInsertsInto(string table);
+
     /// <summary>A condition that <paramref name="column"/> equals one of the strings in the list parameter <paramref name="parameter"/>.</summary>
     public abstract string IsIn(string column, string parameter);
 

@@ -31,6 +31,15 @@ internal sealed class Problems
         return true;
     }
 
+    /// <summary>Absent is fine; present, the value must be an identifier (not blank, not too long).</summary>
+    public void OptionalIdentifier(string field, string? value)
+    {
+        if (value is not null)
+        {
+            Identifier(field, value);
+        }
+    }
+
     public void Text(string field, string? value)
     {
         if (string.IsNullOrWhiteSpace(value))

@@ -21,9 +21,11 @@ internal static class StructureRules
         {
             case SaleRecorded sale:
                 CheckSale(sale, problems);
+                problems.OptionalIdentifier("body.customerCountry", sale.CustomerCountry);
                 break;
             case ReturnRecorded ret:
                 CheckReturn(ret, problems);
+                problems.OptionalIdentifier("body.customerCountry", ret.CustomerCountry);
                 break;
             case PaymentCaptured capture:
                 problems.Identifier("body.transactionId", capture.TransactionId);

@@ -19,7 +19,7 @@ internal sealed class UciImporter(Func<PosEvent, ValidationError?> scope) : Even
     public const string StoreId = "UCI-ONLINE";
     public const string DeviceId = "UCI-WEB";
     private const string Currency = "GBP";
-    private const int Invoice = 0, StockCode = 1, Description = 2, Quantity = 3, InvoiceDate = 4, UnitPrice = 5;
+    private const int Invoice = 0, StockCode = 1, Description = 2, Quantity = 3, InvoiceDate = 4, UnitPrice = 5, Country = 7;
 
     /// <summary>Stock codes of postage (POST, DOT, C2), fees (BANK CHARGES, AMAZONFEE, CRUK), manual entries and adjustments (M, D, S, B) and, by prefix, gift vouchers.</summary>
     private static readonly HashSet<string> NotProducts = new(StringComparer.Ordinal) { "POST", "DOT", "C2", "M", "m", "D", "S", "B", "BANK CHARGES", "AMAZONFEE", "CRUK" };
@@ -78,10 +78,10 @@ internal sealed class UciImporter(Func<PosEvent, ValidationError?> scope) : Even
             fields.Refuse(InvoiceDate, Rules.Malformed, "does not exist in Europe/London (the clocks went forward over it)");
         }
 
-        return new UciLine(stockCode, Math.Abs(quantity), price, new DateTimeOffset(local, London.GetUtcOffset(local)));
+        return new UciLine(stockCode, Math.Abs(quantity), price, new DateTimeOffset(local, London.GetUtcOffset(local)), fields.OptionalText(Country));
     }
 
-    /// <summary>An invoice's remaining lines as one event, at the time of its first row (an invoice's rows can differ by a minute).</summary>
+    /// <summary>An invoice's remaining lines as one event, at the time and in the country of its first row (an invoice's rows can differ by a minute).</summary>
     private static (PosEvent Item, string Type) Build(string invoice, IReadOnlyList<(int Line, UciLine Value)> rows)
     {
         var lines = rows.Select(r => r.Value).ToList();
@@ -90,13 +90,13 @@ internal sealed class UciImporter(Func<PosEvent, ValidationError?> scope) : Even
         EventBody body = invoice.StartsWith('C')
             ? new ReturnRecorded(id, Currency,
                 [.. lines.Select((l, i) => new ReturnLine(i + 1, l.StockCode, l.Quantity, l.Quantity * l.Price, "cancelled", Restock: true))],
-                [new Refund(1, TenderKind.CardNotPresent, total)])
+                [new Refund(1, TenderKind.CardNotPresent, total)], CustomerCountry: lines[0].Country)
             : new SaleRecorded(id, Currency,
                 [.. lines.Select((l, i) => new SaleLine(i + 1, l.StockCode, l.Quantity, l.Price, Fulfilment: Fulfilment.Delivery))],
-                [new Tender(1, TenderKind.CardNotPresent, total, new CardDetails(id, "unknown", "0000"))]);
+                [new Tender(1, TenderKind.CardNotPresent, total, new CardDetails(id, "unknown", "0000"))], CustomerCountry: lines[0].Country);
         return (new PosEvent(id, StoreId, DeviceId, lines[0].At, body), body.Type);
     }
 
     /// <param name="Quantity">Units, positive whether sold or taken back.</param>
-    private sealed record UciLine(string StockCode, int Quantity, decimal Price, DateTimeOffset At);
+    private sealed record UciLine(string StockCode, int Quantity, decimal Price, DateTimeOffset At, string? Country);
 }

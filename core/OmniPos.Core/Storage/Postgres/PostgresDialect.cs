@@ -29,6 +29,10 @@ internal sealed class PostgresDialect : SqlDialect
     public override string FreshSeqs =>
         "SELECT nextval(pg_get_serial_sequence('events', 'seq')), 1 FROM generate_series(1, @count) ORDER BY 1";
 
+    // Imports are rare bulk writes, so taking turns costs nothing that matters; the mode conflicts with itself and with
+    // writers, not with readers.
+    public override string? SerializeInsertsInto(string table) => $"LOCK TABLE {table} IN SHARE ROW EXCLUSIVE MODE";
+
     public override string IsIn(string column, string parameter) => $"{column} = ANY({parameter})";
 
     public override object ListValue(IEnumerable<string> values) => values.ToArray();

@@ -21,7 +21,7 @@ public sealed class PostgresOperationalStore : LedgerStore
     private readonly NpgsqlDataSource _dataSource;
 
     private PostgresOperationalStore(NpgsqlDataSource dataSource, CatalogCache catalog, TimeProvider clock, ILogger logger)
-        : base(new GroupCommitQueue(PostgresDialect.Instance, clock,
+        : base(PostgresDialect.Instance, new GroupCommitQueue(PostgresDialect.Instance, clock,
             async ct => AppendTransaction.OnBorrowed(await dataSource.OpenConnectionAsync(ct), catalog),
             Classify, logger), clock)
     {

@@ -32,6 +32,8 @@ internal sealed class SqliteDialect : SqlDialect
     /// </summary>
     public override string FreshSeqs => "SELECT COALESCE(MAX(seq), 0) + 1, @count FROM events";
 
+    public override string? SerializeInsertsInto(string table) => null;
+
     public override string IsIn(string column, string parameter) => $"{column} IN (SELECT value FROM json_each({parameter}))";
 
     public override object ListValue(IEnumerable<string> values) => JsonSerializer.Serialize(values);

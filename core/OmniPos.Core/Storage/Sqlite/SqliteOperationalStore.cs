@@ -23,7 +23,7 @@ public sealed class SqliteOperationalStore : LedgerStore
     private readonly LogCheckpointer _checkpointer;
 
     private SqliteOperationalStore(string connectionString, SqliteWriter writer, LogCheckpointer checkpointer, TimeProvider clock, ILogger logger)
-        : base(new GroupCommitQueue(SqliteDialect.Instance, clock, writer.BeginAsync, Classify, logger), clock)
+        : base(SqliteDialect.Instance, new GroupCommitQueue(SqliteDialect.Instance, clock, writer.BeginAsync, Classify, logger), clock)
     {
         _connectionString = connectionString;
         _writer = writer;

@@ -1,0 +1,46 @@
+using System.CommandLine;
+using OmniPos.Warehouse;
+using OmniPos.Warehouse.Lake;
+using Spectre.Console;
+
+namespace OmniPos.Cli;
+
+/// <summary><c>omnipos land</c>: everything the store accepted since the last landing into the Parquet lake and warehouse.duckdb.</summary>
+internal static class LandCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("land", "Land the events, settlements and chargebacks accepted since the last landing into the lake and the warehouse");
+        return StoreArguments.WithStore(command, async (_, store, dataDirectory, ct) =>
+        {
+            using var warehouse = AnalyticsWarehouse.Open(dataDirectory);
+            LandingReport report = null!;
+            await AnsiConsole.Status().StartAsync("Landing…", async status =>
+            {
+                report = await warehouse.LandAsync(store, progress: p =>
+                {
+                    if (p.Step == LandingStep.Committed)
+                    {
+                        status.Status($"Landed {p.Feed} {p.FirstSeq:N0}..{p.LastSeq:N0} ({p.Records:N0} records, {p.Rows:N0} rows)");
+                    }
+                }, cancellationToken: ct);
+            });
+            Summarize(report, warehouse.LakePath);
+            return 0;
+        });
+    }
+
+    private static void Summarize(LandingReport report, string lakePath)
+    {
+        var table = new Table().AddColumns("", "").HideHeaders();
+        table.AddRow("Events landed", $"{report.Events:N0}");
+        table.AddRow("Settlements and chargebacks landed", $"{report.ProcessorRecords:N0}");
+        table.AddRow("Fact rows", $"{report.Rows:N0}");
+        table.AddRow("Parquet files written", $"{report.Files:N0}");
+        table.AddRow("Leftovers of an interrupted landing removed", $"{report.RemovedLeftovers.Count:N0}");
+        table.AddRow("Watermarks (events, settlements, chargebacks)", $"{report.EventWatermark}, {report.SettlementWatermark}, {report.ChargebackWatermark}");
+        table.AddRow("Time", $"{report.Elapsed.TotalSeconds:N1} s");
+        table.AddRow("Lake", Markup.Escape(lakePath));
+        AnsiConsole.Write(table);
+    }
+}

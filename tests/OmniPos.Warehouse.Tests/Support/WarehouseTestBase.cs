@@ -1,0 +1,53 @@
+using OmniPos.Core.Events;
+using OmniPos.Core.Storage;
+
+namespace OmniPos.Warehouse.Tests.Support;
+
+/// <summary>
+/// A test's own folder holding an operational store of its engine and a warehouse beside it (warehouse.duckdb and lake/),
+/// with helpers to append events and to land them.
+/// </summary>
+public abstract class WarehouseTestBase(Engine engine) : IAsyncLifetime
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("omnipos-warehouse-test-").FullName;
+
+    protected string DataDirectory => _folder;
+
+    protected IOperationalStore Store { get; private set; } = null!;
+
+    protected StoreOptions StoreOptions { get; private set; } = null!;
+
+    protected AnalyticsWarehouse Warehouse { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        StoreOptions = await engine.NewStoreAsync(_folder);
+        Store = await Engine.OpenAsync(StoreOptions, _folder);
+        await TestChain.SeedAsync(Store);
+        Warehouse = AnalyticsWarehouse.Open(_folder);
+    }
+
+    public async Task DisposeAsync()
+    {
+        Warehouse.Dispose();
+        await Store.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    /// <summary>Appends the events in order; each must be accepted.</summary>
+    protected async Task AppendAsync(params PosEvent[] events)
+    {
+        foreach (var e in events)
+        {
+            var outcome = await Store.AppendAsync(e, CancellationToken.None);
+            Assert.True(outcome.Status == AppendStatus.Accepted, $"{e.EventId}: {outcome.Status} {string.Join("; ", outcome.Errors.Select(x => $"{x.Field} {x.Message}"))}");
+        }
+    }
+
+    /// <summary>Closes the warehouse and opens it again, as a new process would.</summary>
+    protected void ReopenWarehouse()
+    {
+        Warehouse.Dispose();
+        Warehouse = AnalyticsWarehouse.Open(_folder);
+    }
+}

@@ -1,0 +1,123 @@
+using OmniPos.Core.Storage;
+using OmniPos.Warehouse.DuckDb;
+using OmniPos.Warehouse.Lake;
+using OmniPos.Warehouse.Queries;
+using OmniPos.Warehouse.Schema;
+
+namespace OmniPos.Warehouse;
+
+/// <summary>
+/// The warehouse of one data directory: <c>warehouse.duckdb</c> (star schema, marts, the lake's manifest) and the Parquet
+/// lake under <c>lake/</c>. DuckDB lets one process at a time open the file; within it, every part shares this object.
+/// </summary>
+public sealed class AnalyticsWarehouse : IDisposable
+{
+    public const string DatabaseFile = "warehouse.duckdb";
+    public const string LakeFolder = "lake";
+
+    private readonly DuckDbDatabase _database;
+    private readonly SemaphoreSlim _landing = new(1, 1);
+
+    private AnalyticsWarehouse(DuckDbDatabase database, string lakePath)
+    {
+        _database = database;
+        Lake = new LakeFiles(lakePath);
+    }
+
+    /// <summary>The lake's root folder.</summary>
+    public string LakePath => Lake.Root;
+
+    internal LakeFiles Lake { get; }
+
+    /// <summary>Opens (creating when missing) the warehouse of <paramref name="dataDirectory"/> and brings its schema up to date.</summary>
+    public static AnalyticsWarehouse Open(string dataDirectory)
+    {
+        Directory.CreateDirectory(dataDirectory);
+        var database = DuckDbDatabase.Open(Path.Combine(dataDirectory, DatabaseFile));
+        try
+        {
+            using var connection = database.Connect();
+            WarehouseSchema.Migrate(connection);
+            return new AnalyticsWarehouse(database, Path.Combine(dataDirectory, LakeFolder));
+        }
+        catch
+        {
+            database.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Lands everything the store accepted since the last landing (events, settlements, chargebacks) into the lake and the
+    /// warehouse, exactly once however often it is interrupted. One landing at a time per warehouse.
+    /// </summary>
+    /// <param name="progress">Told of each step of each run as it completes, on the landing's thread.</param>
+    public async Task<LandingReport> LandAsync(IOperationalStore store, LandingOptions? options = null, Action<LandingProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        await _landing.WaitAsync(cancellationToken);
+        try
+        {
+            return await new LakeLanding(this, store, options ?? new LandingOptions(), progress).LandAsync(cancellationToken);
+        }
+        finally
+        {
+            _landing.Release();
+        }
+    }
+
+    /// <summary>Merges the lake's part files per table and business date wherever there are at least <paramref name="minimumFiles"/>.</summary>
+    /// <returns>The partitions merged and how many files they had.</returns>
+    public async Task<(int Partitions, int FilesMerged)> CompactAsync(int minimumFiles = 2, CancellationToken cancellationToken = default)
+    {
+        // Shares the landing's turn: both rename files and rewrite the manifest.
+        await _landing.WaitAsync(cancellationToken);
+        try
+        {
+            using var connection = Connect();
+            return new LakeCompaction(connection, Lake).Run(minimumFiles, cancellationToken);
+        }
+        finally
+        {
+            _landing.Release();
+        }
+    }
+
+    /// <summary>Runs one query of the library (<see cref="AnalyticQueries"/>) and returns its typed rows.</summary>
+    public IReadOnlyList<TRow> Query<TRow>(AnalyticQuery<TRow> query, QueryFilter filter, CancellationToken cancellationToken = default)
+        where TRow : notnull
+    {
+        using var connection = Connect();
+        return query.Run(connection, filter, cancellationToken);
+    }
+
+    /// <inheritdoc cref="Query{TRow}(AnalyticQuery{TRow}, QueryFilter, CancellationToken)"/>
+    public IReadOnlyList<TRow> Query<TSource, TRow>(DerivedQuery<TSource, TRow> query, QueryFilter filter, CancellationToken cancellationToken = default)
+        where TSource : notnull where TRow : notnull
+    {
+        using var connection = Connect();
+        return query.Run(connection, filter, cancellationToken);
+    }
+
+    /// <summary>Runs any query of the library, its rows as objects of its <see cref="AnalyticQuery.RowType"/>.</summary>
+    public IReadOnlyList<object> Query(AnalyticQuery query, QueryFilter filter, CancellationToken cancellationToken = default)
+    {
+        using var connection = Connect();
+        return query.RunUntyped(connection, filter, cancellationToken);
+    }
+
+    /// <summary>A connection of its own for the calling thread; the caller disposes it.</summary>
+    internal DuckDbConnection Connect()
+    {
+        var connection = _database.Connect();
+        // Business days are computed when landing; any time-zone arithmetic left to SQL is in UTC, whatever the machine's zone.
+        connection.Execute("SET TimeZone = 'UTC'");
+        return connection;
+    }
+
+    public void Dispose()
+    {
+        _database.Dispose();
+        _landing.Dispose();
+    }
+}

@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using System.Globalization;
+using OmniPos.Core.Catalog;
+using OmniPos.Core.Events;
+using OmniPos.Core.Storage;
+using OmniPos.Warehouse.DuckDb;
+using OmniPos.Warehouse.Marts;
+
+namespace OmniPos.Warehouse.Lake;
+
+/// <summary>
+/// Lands what the operational store accepted since the watermark, run by run. A run stages its fact rows in DuckDB,
+/// writes them as Parquet per table and business date under temporary names, renames the files into place, and then
+/// commits in one DuckDB transaction the manifest rows, the facts, the marts of the dates it touched and the new
+/// watermark. A run interrupted anywhere before that commit leaves files the manifest does not record; the next landing
+/// removes them and lands the same records again, so each one lands exactly once.
+/// </summary>
+internal sealed class LakeLanding(AnalyticsWarehouse warehouse, IOperationalStore store, LandingOptions options, Action<LandingProgress>? progress)
+{
+    public const string EventFeed = "events";
+    public const string SettlementFeed = "settlements";
+    public const string ChargebackFeed = "chargebacks";
+
+    private readonly LakeFiles _lake = warehouse.Lake;
+
+    public async Task<LandingReport> LandAsync(CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        using var connection = warehouse.Connect();
+        var removed = _lake.RemoveUnrecorded(Manifest.RecordedPaths(connection));
+        var totals = new Totals();
+        while (await ReadEventsAsync(Watermarks.Read(connection, EventFeed), cancellationToken) is { Count: > 0 } events)
+        {
+            // Read after the events, so it holds every store, device and product they name (entries exist before events name them).
+            var catalog = await ReadCatalogAsync(cancellationToken);
+            Dimensions.Refresh(connection, catalog);
+            totals.Add(LandEvents(connection, catalog, events, cancellationToken), events.Count, 0);
+        }
+
+        await LandProcessorRecordsAsync(connection, totals, cancellationToken);
+        return new LandingReport(totals.Events, totals.Records, totals.Rows, totals.Files, removed,
+            Watermarks.Read(connection, EventFeed), Watermarks.Read(connection, SettlementFeed), Watermarks.Read(connection, ChargebackFeed),
+            clock.Elapsed);
+    }
+
+    private async Task<Catalog> ReadCatalogAsync(CancellationToken cancellationToken) => new(
+        await store.ListCatalogAsync<Store>(cancellationToken),
+        await store.ListCatalogAsync<Device>(cancellationToken),
+        await store.ListCatalogAsync<Product>(cancellationToken),
+        await store.ListCatalogAsync<Promotion>(cancellationToken),
+        await store.ListCatalogAsync<Customer>(cancellationToken),
+        await store.ListCatalogAsync<Employee>(cancellationToken));
+
+    /// <summary>Up to a run's worth of events after <paramref name="afterSeq"/>, read page by page.</summary>
+    private async Task<List<StoredEvent>> ReadEventsAsync(long afterSeq, CancellationToken cancellationToken)
+    {
+        var events = new List<StoredEvent>();
+        while (events.Count < options.EventsPerRun)
+        {
+            var page = await store.ReadEventsAsync(afterSeq, Math.Min(options.PageSize, options.EventsPerRun - events.Count), cancellationToken);
+            if (page.Count == 0)
+            {
+                break;
+            }
+
+            events.AddRange(page);
+            afterSeq = page[^1].Seq;
+        }
+
+        return events;
+    }
+
+    private (long Rows, int Files) LandEvents(DuckDbConnection connection, Catalog catalog, List<StoredEvent> events, CancellationToken cancellationToken)
+    {
+        var run = new LandingRun(connection, _lake, EventFeed, events[0].Seq, events[^1].Seq, events.Count, FactTables.FromEvents, progress);
+        var parsed = events.AsParallel().AsOrdered().WithCancellation(cancellationToken).Select(Parse).ToList();
+        using (var facts = new EventFacts(connection, catalog))
+        {
+            for (var i = 0; i < events.Count; i++)
+            {
+                facts.Add(events[i], parsed[i]);
+            }
+
+            facts.Complete();
+        }
+
+        return run.Finish(() => MartRefresh.Apply(connection));
+    }
+
+    private static PosEvent Parse(StoredEvent stored) =>
+        EventJson.Parse(System.Text.Encoding.UTF8.GetBytes(stored.Payload)) is { Event: { } e }
+            ? e
+            : throw new InvalidOperationException($"the payload of event seq {stored.Seq.ToString(CultureInfo.InvariantCulture)} in the log does not parse");
+
+    private async Task LandProcessorRecordsAsync(DuckDbConnection connection, Totals totals, CancellationToken cancellationToken)
+    {
+        while (await store.Importing.ReadSettlementsAfterAsync(Watermarks.Read(connection, SettlementFeed), options.EventsPerRun, cancellationToken)
+               is { Count: > 0 } settlements)
+        {
+            var run = new LandingRun(connection, _lake, SettlementFeed, settlements[0].Seq, settlements[^1].Seq, settlements.Count, [FactTables.Settlements], progress);
+            ProcessorFacts.StageSettlements(connection, settlements);
+            totals.Add(run.Finish(null), 0, settlements.Count);
+        }
+
+        while (await store.Importing.ReadChargebacksAfterAsync(Watermarks.Read(connection, ChargebackFeed), options.EventsPerRun, cancellationToken)
+               is { Count: > 0 } chargebacks)
+        {
+            var run = new LandingRun(connection, _lake, ChargebackFeed, chargebacks[0].Seq, chargebacks[^1].Seq, chargebacks.Count, [FactTables.Chargebacks], progress);
+            ProcessorFacts.StageChargebacks(connection, chargebacks);
+            totals.Add(run.Finish(null), 0, chargebacks.Count);
+        }
+    }
+
+    private sealed class Totals
+    {
+        public long Events { get; private set; }
+
+        public long Records { get; private set; }
+
+        public long Rows { get; private set; }
+
+        public int Files { get; private set; }
+
+        public void Add((long Rows, int Files) run, long events, long records)
+        {
+            Rows += run.Rows;
+            Files += run.Files;
+            Events += events;
+            Records += records;
+        }
+    }
+}

@@ -1,0 +1,17 @@
+using OmniPos.Warehouse.DuckDb;
+using OmniPos.Warehouse.Schema;
+
+namespace OmniPos.Warehouse.Marts;
+
+/// <summary>
+/// Keeps the marts current: after a landing run, the daily sales of every store and day it touched are rebuilt, and the
+/// daily inventory of every SKU and location it moved, from the first day it moved on. Late data (an offline register's
+/// queue, a return of an old sale) thus rebuilds only what it changes.
+/// </summary>
+internal static class MartRefresh
+{
+    private static readonly Lazy<string> Sql = new(() => EmbeddedSql.Read("Marts/MartRefresh.sql"));
+
+    /// <summary>Runs inside the landing transaction, while the run's stage_* tables still hold its rows.</summary>
+    public static void Apply(DuckDbConnection connection) => connection.Execute(Sql.Value);
+}

@@ -1,0 +1,26 @@
+-- Per location and SKU at the end of $as_of: units on hand, units sold in the 28 days through $as_of, and the days of
+-- those 28 on which it was in stock (began the day with units on hand, or sold some). Days out of stock do not dilute
+-- demand (DESIGN.md §5). mart_daily_inventory has a row only for days stock moved; a day between rows begins with the
+-- earlier row's closing level.
+WITH rows AS (
+  SELECT sku, location, business_date, sold, closing_on_hand,
+         lag(closing_on_hand, 1, 0) OVER w AS opening_on_hand,
+         lead(business_date, 1, $as_of + 1) OVER w AS next_date
+  FROM mart_daily_inventory WHERE business_date <= $as_of
+  WINDOW w AS (PARTITION BY sku, location ORDER BY business_date)),
+per_row AS (
+  SELECT sku, location, business_date, closing_on_hand,
+         CASE WHEN business_date > $as_of - 28 THEN sold ELSE 0 END AS sold_in_window,
+         CASE WHEN business_date > $as_of - 28 AND (opening_on_hand > 0 OR sold > 0) THEN 1 ELSE 0 END AS row_day_in_stock,
+         CASE WHEN closing_on_hand > 0
+              THEN greatest(0, least(next_date - 1, $as_of) - greatest(business_date + 1, $as_of - 27) + 1) ELSE 0 END AS days_between_in_stock
+  FROM rows)
+SELECT r.location, r.sku, p.category,
+       (array_agg(r.closing_on_hand ORDER BY r.business_date DESC))[1] AS on_hand,
+       sum(r.sold_in_window) AS sold_28d,
+       sum(r.row_day_in_stock + r.days_between_in_stock) AS days_in_stock
+FROM per_row r JOIN dim_product p ON p.sku = r.sku
+WHERE ($stores IS NULL OR list_contains($stores, r.location))
+  AND ($categories IS NULL OR list_contains($categories, p.category))
+GROUP BY r.location, r.sku, p.category
+ORDER BY r.location, r.sku

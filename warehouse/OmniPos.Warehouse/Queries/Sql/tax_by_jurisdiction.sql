@@ -1,0 +1,7 @@
+-- Tax charged per store, business day and jurisdiction.
+SELECT t.store_id, t.business_date, t.jurisdiction, sum(t.amount) AS tax, count(DISTINCT t.transaction_id) AS transactions
+FROM fact_line_taxes t
+WHERE t.business_date BETWEEN $from AND $through
+  AND ($stores IS NULL OR list_contains($stores, t.store_id))
+GROUP BY t.store_id, t.business_date, t.jurisdiction
+ORDER BY 1, 2, 3

@@ -1,0 +1,24 @@
+-- Marts: aggregates landing keeps current for the dates each run touches (Marts/MartRefresh.cs).
+
+-- Per business day, store, channel and SKU: units and money sold that day, and units and refunds returned that day.
+CREATE TABLE mart_daily_sales (
+  business_date DATE NOT NULL, store_id VARCHAR NOT NULL, channel VARCHAR NOT NULL, sku VARCHAR NOT NULL,
+  units_sold BIGINT NOT NULL, gross DECIMAL(38,4) NOT NULL, discount DECIMAL(38,4) NOT NULL, net_sales DECIMAL(38,4) NOT NULL,
+  tax DECIMAL(38,4) NOT NULL, cost DECIMAL(38,4) NOT NULL, sale_lines BIGINT NOT NULL,
+  units_returned BIGINT NOT NULL, refunded DECIMAL(38,4) NOT NULL);
+
+-- Per SKU, location and day on which its stock moved: the day's movements and the levels at the day's end. A day
+-- without a row has the level of the row before it.
+CREATE TABLE mart_daily_inventory (
+  business_date DATE NOT NULL, sku VARCHAR NOT NULL, location VARCHAR NOT NULL,
+  received BIGINT NOT NULL, sold BIGINT NOT NULL, restocked BIGINT NOT NULL, other_change BIGINT NOT NULL,
+  closing_on_hand BIGINT NOT NULL, closing_reserved BIGINT NOT NULL);
+
+-- FIFO receipt lots (DESIGN.md §5): each movement that adds units on hand is a lot dated at its business day, valued at
+-- its own cost when it states one (a receipt), else at the product's standard cost (restocked returns, transfers in,
+-- counts that find units).
+CREATE VIEW receipt_lots AS
+SELECT m.sku, m.location, m.business_date AS lot_date, m.seq, m.kind, m.on_hand_change AS units,
+       coalesce(m.unit_cost, p.unit_cost) AS unit_cost
+FROM fact_inventory_movements m JOIN dim_product p USING (sku)
+WHERE m.on_hand_change > 0;
