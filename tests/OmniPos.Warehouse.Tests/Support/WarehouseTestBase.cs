@@ -1,5 +1,6 @@
 using OmniPos.Core.Events;
 using OmniPos.Core.Storage;
+using OmniPos.Warehouse.DuckDb;
 
 namespace OmniPos.Warehouse.Tests.Support;
 
@@ -43,6 +44,17 @@ public abstract class WarehouseTestBase(Engine engine) : IAsyncLifetime
             Assert.True(outcome.Status == AppendStatus.Accepted, $"{e.EventId}: {outcome.Status} {string.Join("; ", outcome.Errors.Select(x => $"{x.Field} {x.Message}"))}");
         }
     }
+
+    /// <summary>Runs SQL on warehouse.duckdb (the facts, marts and manifest; the lake through read_parquet) and maps its rows.</summary>
+    private protected List<T> Sql<T>(string sql, Func<DuckDbReader, T> map)
+    {
+        using var connection = Warehouse.Connect();
+        using var reader = connection.Query(sql);
+        return reader.ReadAll(map);
+    }
+
+    /// <summary>The lake's files of a table, for read_parquet.</summary>
+    protected string LakeGlob(string table) => $"'{Path.Combine(Warehouse.LakePath, table)}/**/*.parquet'";
 
     /// <summary>Closes the warehouse and opens it again, as a new process would.</summary>
     protected void ReopenWarehouse()

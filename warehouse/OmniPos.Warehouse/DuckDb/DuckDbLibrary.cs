@@ -38,7 +38,7 @@ internal static class DuckDbLibrary
             return IntPtr.Zero;
         }
 
-        var candidates = Candidates().ToList();
+        var candidates = Candidates().Distinct().ToList();
         foreach (var path in candidates.Where(File.Exists))
         {
             return NativeLibrary.Load(path);

@@ -15,8 +15,18 @@ internal sealed class LakeFiles(string root)
 
     public string Staging => Path.Combine(Root, StagingFolder);
 
-    /// <summary>The folder a landing writes its partitioned files to before they are renamed.</summary>
-    public string StagingFor(string table, long firstSeq, long lastSeq) => Path.Combine(Staging, $"{firstSeq}-{lastSeq}", table);
+    /// <summary>The folder, made empty, a landing run writes its partitioned files to before they are renamed.</summary>
+    public string NewStagingFolder(long firstSeq, long lastSeq)
+    {
+        var folder = Path.Combine(Staging, $"{firstSeq}-{lastSeq}");
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
 
     public static string PartPath(string table, DateOnly date, long firstSeq, long lastSeq) =>
         $"{table}/date={date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}/part-{firstSeq}-{lastSeq}.parquet";

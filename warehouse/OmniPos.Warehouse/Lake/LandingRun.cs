@@ -36,7 +36,7 @@ internal sealed class LandingRun
         var rows = parts.Sum(p => p.Rows);
         Report(LandingStep.Staged, rows);
 
-        var staging = Path.Combine(_lake.Staging, $"{_firstSeq}-{_lastSeq}");
+        var staging = _lake.NewStagingFolder(_firstSeq, _lastSeq);
         foreach (var table in parts.Select(p => p.Table).Distinct())
         {
             _connection.Execute($"""

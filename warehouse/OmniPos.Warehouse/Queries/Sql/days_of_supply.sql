@@ -1,5 +1,5 @@
 -- Per location and SKU at the end of $as_of: units on hand, units sold in the 28 days through $as_of, and the days of
--- those 28 on which it was in stock (began the day with units on hand, or sold some). Days out of stock do not dilute
+-- those 28 on which it was in stock (had units on hand at some time of the day: at its start, at its end, or to sell). Days out of stock do not dilute
 -- demand (DESIGN.md §5). mart_daily_inventory has a row only for days stock moved; a day between rows begins with the
 -- earlier row's closing level.
 WITH rows AS (
@@ -11,7 +11,7 @@ WITH rows AS (
 per_row AS (
   SELECT sku, location, business_date, closing_on_hand,
          CASE WHEN business_date > $as_of - 28 THEN sold ELSE 0 END AS sold_in_window,
-         CASE WHEN business_date > $as_of - 28 AND (opening_on_hand > 0 OR sold > 0) THEN 1 ELSE 0 END AS row_day_in_stock,
+         CASE WHEN business_date > $as_of - 28 AND (opening_on_hand > 0 OR closing_on_hand > 0 OR sold > 0) THEN 1 ELSE 0 END AS row_day_in_stock,
          CASE WHEN closing_on_hand > 0
               THEN greatest(0, least(next_date - 1, $as_of) - greatest(business_date + 1, $as_of - 27) + 1) ELSE 0 END AS days_between_in_stock
   FROM rows)

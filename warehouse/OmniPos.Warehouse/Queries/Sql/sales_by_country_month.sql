@@ -1,10 +1,11 @@
 -- Per calendar month of the business day and customer country (as the order states it; '' when it states none):
--- net sales, units and orders of the sales, and units and refunds of the returns dated in that month.
+-- net sales, units and orders of the sales, and units and refunds of the returns dated in that month. Gift cards are
+-- not sales and are left out.
 WITH sold AS (
   SELECT date_trunc('month', l.business_date)::DATE AS month, coalesce(l.customer_country, '') AS country,
          sum(l.net_sales) AS net_sales, sum(l.quantity) AS units, count(DISTINCT l.transaction_id) AS orders
   FROM fact_sale_lines l JOIN dim_product p ON p.sku = l.sku
-  WHERE l.business_date BETWEEN $from AND $through
+  WHERE l.business_date BETWEEN $from AND $through AND NOT l.is_gift_card
     AND ($stores IS NULL OR list_contains($stores, l.store_id))
     AND ($channels IS NULL OR list_contains($channels, l.channel))
     AND ($categories IS NULL OR list_contains($categories, p.category))
@@ -13,7 +14,7 @@ returned AS (
   SELECT date_trunc('month', r.business_date)::DATE AS month, coalesce(r.customer_country, '') AS country,
          sum(r.quantity) AS units, sum(r.refund_amount) AS refunded
   FROM fact_return_lines r JOIN dim_product p ON p.sku = r.sku
-  WHERE r.business_date BETWEEN $from AND $through
+  WHERE r.business_date BETWEEN $from AND $through AND NOT p.is_gift_card
     AND ($stores IS NULL OR list_contains($stores, r.store_id))
     AND ($channels IS NULL OR list_contains($channels, r.channel))
     AND ($categories IS NULL OR list_contains($categories, p.category))

@@ -1,0 +1,96 @@
+using OmniPos.Core.Payments;
+using OmniPos.Warehouse.Queries;
+using OmniPos.Warehouse.Queries.Rows;
+using OmniPos.Warehouse.Tests.Queries;
+using OmniPos.Warehouse.Tests.Support;
+using static OmniPos.Warehouse.Tests.Support.TestChain;
+
+namespace OmniPos.Warehouse.Tests.Landing;
+
+/// <summary>Events that arrive after their business day was landed: an offline register's queue, a return of an old sale.</summary>
+public sealed class LateDataTests() : WarehouseTestBase(new SqliteEngine())
+{
+    private static readonly DateTime Monday = SalesWeek.Monday.ToDateTime(TimeOnly.MinValue);
+
+    [Fact]
+    public async Task A_late_sale_lands_in_its_business_dates_partition_and_its_day_is_summed_again()
+    {
+        await AppendAsync([.. SalesWeek.Events()]);
+        await Warehouse.LandAsync(Store);
+        var untouched = MartRowIds("business_date <> DATE '2026-11-16'");
+
+        // The LA register was offline on Monday afternoon and uploads its sale on Friday.
+        await AppendAsync(At(LosAngelesRegister, Monday.AddHours(16), Sale("S9", TenderKind.Cash, (Cap, 2, 12.00m))));
+        var report = await Warehouse.LandAsync(Store);
+
+        Assert.Equal(1, report.Events);
+        Assert.Equal(
+            [new ChannelDaySales(SalesWeek.Monday, "store", 144.00m, 6.00m, 3.99m, 4, 11)],
+            Warehouse.Query(AnalyticQueries.SalesByChannelDay, new QueryFilter(SalesWeek.Monday, SalesWeek.Monday)));
+        Assert.Equal(2, Sql($"SELECT count(*) FROM lake_manifest WHERE lake_table = 'fact_sale_lines' AND business_date = DATE '2026-11-16'", r => r.GetInt64(0)).Single());
+        Assert.Equal(untouched, MartRowIds("business_date <> DATE '2026-11-16'"));
+        AssertMartsAgreeWithFacts();
+    }
+
+    [Fact]
+    public async Task A_late_stock_movement_rebuilds_the_levels_of_that_sku_and_location_from_its_day_on()
+    {
+        await AppendAsync([.. StockAutumn.Events()]);
+        await Warehouse.LandAsync(Store);
+        var otherSkus = InventoryRowIds($"NOT (sku = '{Mug}' AND location = '{NewYork}')");
+        var mugsBefore = InventoryRowIds($"sku = '{Mug}' AND location = '{NewYork}' AND business_date < DATE '2026-10-28'");
+
+        // A receipt of 10-28 that was keyed in on 11-21: every NY mug level from 10-28 on is 4 higher.
+        await AppendAsync(At(NewYorkRegister, new DateTime(2026, 10, 28, 9, 0, 0),
+            new Core.Inventory.InventoryMoved(Core.Inventory.MovementKind.Receipt, Mug, 4, UnitCost: 3.50m)));
+        await Warehouse.LandAsync(Store);
+
+        var days = Warehouse.Query(AnalyticQueries.DaysOfSupply, new QueryFilter(StockAutumn.AsOf, StockAutumn.AsOf, [NewYork]));
+        Assert.Equal(18, days.Single(d => d.Sku == Mug).OnHand);
+        Assert.Equal(otherSkus, InventoryRowIds($"NOT (sku = '{Mug}' AND location = '{NewYork}')"));
+        Assert.Equal(mugsBefore, InventoryRowIds($"sku = '{Mug}' AND location = '{NewYork}' AND business_date < DATE '2026-10-28'"));
+        AssertMartsAgreeWithFacts();
+    }
+
+    [Fact]
+    public async Task A_return_of_an_old_sale_lands_on_its_own_day_and_counts_against_the_sale()
+    {
+        await AppendAsync([.. SalesWeek.Events()]);
+        await Warehouse.LandAsync(Store);
+
+        await AppendAsync(At(NewYorkRegister, Monday.AddDays(30).AddHours(11), Return("R9", "S2", TenderKind.CardPresent, "faulty", (Cap, 1, 12.00m))));
+        await Warehouse.LandAsync(Store);
+
+        Assert.Contains(new ReturnRate("store", "faulty", 1, 12.00m, 10, 136.00m),
+            Warehouse.Query(AnalyticQueries.ReturnRate, new QueryFilter(SalesWeek.Monday, SalesWeek.Thursday)));
+        Assert.Equal([("2026-12-16", 1L)],
+            Sql($"SELECT business_date::VARCHAR, count(*) FROM read_parquet({LakeGlob("fact_return_lines")}) WHERE transaction_id = 'R9' GROUP BY 1", r => (r.GetString(0), r.GetInt64(1))));
+        AssertMartsAgreeWithFacts();
+    }
+
+    private List<long> MartRowIds(string where) => Sql($"SELECT rowid FROM mart_daily_sales WHERE {where} ORDER BY rowid", r => r.GetInt64(0));
+
+    private List<long> InventoryRowIds(string where) => Sql($"SELECT rowid FROM mart_daily_inventory WHERE {where} ORDER BY rowid", r => r.GetInt64(0));
+
+    /// <summary>The marts hold what summing the facts from scratch gives, whatever was rebuilt when.</summary>
+    private void AssertMartsAgreeWithFacts()
+    {
+        var fromScratch = Sql("""
+            SELECT concat_ws('|', business_date, store_id, channel, sku, sum(units_sold), sum(net_sales), sum(units_returned), sum(refunded)) FROM (
+              SELECT business_date, store_id, channel, sku, quantity AS units_sold, net_sales, 0 AS units_returned, 0 AS refunded FROM fact_sale_lines
+              UNION ALL
+              SELECT business_date, store_id, channel, sku, 0, 0, quantity, refund_amount FROM fact_return_lines)
+            GROUP BY business_date, store_id, channel, sku ORDER BY 1
+            """, r => r.GetString(0));
+        Assert.Equal(fromScratch, Sql(
+            "SELECT concat_ws('|', business_date, store_id, channel, sku, units_sold, net_sales, units_returned, refunded) FROM mart_daily_sales ORDER BY 1",
+            r => r.GetString(0)));
+
+        var levels = Sql("""
+            SELECT business_date, sku, location, CAST(sum(sum(on_hand_change)) OVER (PARTITION BY sku, location ORDER BY business_date) AS BIGINT)
+            FROM fact_inventory_movements GROUP BY business_date, sku, location ORDER BY 1, 2, 3
+            """, r => (r.GetDate(0), r.GetString(1), r.GetString(2), r.GetInt64(3)));
+        Assert.Equal(levels, Sql("SELECT business_date, sku, location, closing_on_hand FROM mart_daily_inventory ORDER BY 1, 2, 3",
+            r => (r.GetDate(0), r.GetString(1), r.GetString(2), r.GetInt64(3))));
+    }
+}
