@@ -15,7 +15,7 @@ internal static class QueryCommand
         var name = new Argument<string?>("name") { Description = "The query; without one, the list of queries", Arity = ArgumentArity.ZeroOrOne };
         var from = new Option<DateOnly?>("--from") { Description = "First business day (inclusive); default 30 days before --through" };
         var through = new Option<DateOnly?>("--through") { Description = "Last business day (inclusive); default today (UTC)" };
-        var stores = new Option<string[]>("--stores") { Description = "Store ids (or stock locations) to keep", AllowMultipleArgumentsPerToken = true };
+        var stores = new Option<string[]>("--stores") { Description = "Store ids (or stock locations) to keep, by spaces or commas", AllowMultipleArgumentsPerToken = true };
         var channels = new Option<string[]>("--channels") { Description = "Channels to keep: store, web, marketplace", AllowMultipleArgumentsPerToken = true };
         var categories = new Option<string[]>("--categories") { Description = "Top-level categories to keep", AllowMultipleArgumentsPerToken = true };
         var asOf = new Option<DateOnly?>("--as-of") { Description = "The day stock queries look at; default --through" };
@@ -50,7 +50,7 @@ internal static class QueryCommand
                 return Task.FromResult(2);
             }
 
-            var filter = new QueryFilter(first, last, parse.GetValue(stores), parse.GetValue(channels), parse.GetValue(categories),
+            var filter = new QueryFilter(first, last, Items(parse.GetValue(stores)), Items(parse.GetValue(channels)), Items(parse.GetValue(categories)),
                 parse.GetValue(asOf), parse.GetValue(variant), parse.GetValue(level));
             var directory = Path.GetFullPath(parse.GetValue(data) ?? Environment.GetEnvironmentVariable("OMNIPOS_DATA") ?? "data");
             using var warehouse = AnalyticsWarehouse.Open(directory);
@@ -84,4 +84,8 @@ internal static class QueryCommand
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine("Every query takes --from, --through, --stores, --channels, --categories (and --as-of for stock); --format table|csv|json.");
     }
+
+    /// <summary>The values of a list option, each of which may itself be a comma-separated list.</summary>
+    private static string[]? Items(string[]? values) =>
+        values?.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
 }

@@ -69,6 +69,8 @@ internal sealed class QueryOutput
         null => "",
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         DateTime t => t.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+        // The warehouse keeps four decimals; show cents, and the digits beyond them only where there are any.
+        decimal m => m.ToString("0.00##", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };
