@@ -112,6 +112,23 @@ public sealed class StockAutumnQueryTests() : WarehouseTestBase(new SqliteEngine
         Assert.Equal(26.67m, store.Percent);
     }
 
+    [Fact]
+    public async Task The_daily_snapshot_has_every_day_of_every_sku_and_location_at_its_closing_level()
+    {
+        await LandAutumnAsync();
+
+        // NY caps: 3 from 10-30, sold out on 11-05, 4 again on 11-15, 2 left after Monday 11-16, through 11-20 (the last day
+        // any stock moved).
+        var caps = Sql($"SELECT business_date, on_hand FROM daily_inventory_snapshots WHERE sku = '{Cap}' AND location = '{NewYork}' ORDER BY 1",
+            r => (r.GetDate(0), r.GetInt64(1)));
+        var day = new DateOnly(2026, 10, 30);
+        Assert.Equal(
+            Enumerable.Range(0, 22).Select(i => day.AddDays(i)).Select(d => (d, d < new DateOnly(2026, 11, 5) ? 3L : d < new DateOnly(2026, 11, 15) ? 0L : d == new DateOnly(2026, 11, 15) ? 4L : 2L)),
+            caps);
+        Assert.Equal([(18L, 1L)], Sql($"SELECT count(*), count(DISTINCT on_hand) FROM daily_inventory_snapshots WHERE sku = '{Mug}' AND location = '{NewYork}' AND business_date BETWEEN DATE '2026-10-28' AND DATE '2026-11-14'",
+            r => (r.GetInt64(0), r.GetInt64(1))));
+    }
+
     private async Task LandAutumnAsync()
     {
         await AppendAsync([.. Events()]);

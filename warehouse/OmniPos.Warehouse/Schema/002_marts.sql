@@ -22,3 +22,14 @@ SELECT m.sku, m.location, m.business_date AS lot_date, m.seq, m.kind, m.on_hand_
        coalesce(m.unit_cost, p.unit_cost) AS unit_cost
 FROM fact_inventory_movements m JOIN dim_product p USING (sku)
 WHERE m.on_hand_change > 0;
+
+-- The daily inventory snapshot: every SKU and location, every day from its first movement through the last day any
+-- stock moved, with the levels at the day's end (mart_daily_inventory's sparse rows, filled forward).
+CREATE VIEW daily_inventory_snapshots AS
+WITH spans AS (
+  SELECT sku, location, business_date, closing_on_hand, closing_reserved,
+         lead(business_date, 1, (SELECT max(business_date) + 1 FROM mart_daily_inventory))
+           OVER (PARTITION BY sku, location ORDER BY business_date) AS next_date
+  FROM mart_daily_inventory)
+SELECT d.business_date, s.sku, s.location, s.closing_on_hand AS on_hand, s.closing_reserved AS reserved
+FROM spans s JOIN dim_date d ON d.business_date >= s.business_date AND d.business_date < s.next_date;
