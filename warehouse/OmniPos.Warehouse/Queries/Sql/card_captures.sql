@@ -1,7 +1,7 @@
 -- What card reconciliation compares (DESIGN.md §5): each captured card tender (a card-present tender is captured when
--- sold; a card-not-present one by its capture events) beside the processor's settlement record with the same store,
--- token and auth code. Either side may be missing. $from, $through: the tender's business day, or for a settlement
--- no tender matches, the settlement's date.
+-- sold; a card-not-present one by its capture events) of the period beside the processor's settlement record with the
+-- same store, token and auth code, whatever its date; and each settlement dated in the period that no tender matches.
+-- $from, $through: the tender's business day, or for a settlement no tender matches, the settlement's date.
 WITH captured AS (
   SELECT t.store_id, t.business_date, t.transaction_id, t.tender_no, t.kind, t.card_token, t.auth_code,
          CASE WHEN t.kind = 'card_not_present'
@@ -9,17 +9,23 @@ WITH captured AS (
                              WHERE a.transaction_id = t.transaction_id AND a.tender_no = t.tender_no AND a.kind = 'capture'), 0)
               ELSE t.amount END AS captured
   FROM fact_tenders t
-  WHERE t.card_token IS NOT NULL),
+  WHERE t.card_token IS NOT NULL AND t.business_date BETWEEN $from AND $through
+    AND ($stores IS NULL OR list_contains($stores, t.store_id))),
 paired AS (
-  SELECT coalesce(c.store_id, s.store_id) AS store_id, coalesce(c.business_date, s.business_date) AS business_date,
-         c.transaction_id, c.tender_no, c.kind, coalesce(c.card_token, s.processor_token) AS card_token,
-         coalesce(c.auth_code, s.auth_code) AS auth_code, c.captured, s.business_date AS settlement_date, s.amount AS settled, s.fee
+  SELECT c.store_id, c.business_date, c.transaction_id, c.tender_no, c.kind, c.card_token, c.auth_code, c.captured,
+         s.business_date AS settlement_date, s.amount AS settled, s.fee
   FROM captured c
-  FULL OUTER JOIN fact_settlements s
-    ON s.store_id = c.store_id AND s.processor_token = c.card_token AND s.auth_code = c.auth_code)
-SELECT store_id, business_date, transaction_id, tender_no, kind, card_token, auth_code, captured, settlement_date, settled, fee
-FROM paired
-WHERE business_date BETWEEN $from AND $through
-  AND ($stores IS NULL OR list_contains($stores, store_id))
-  AND (captured IS NULL OR captured <> 0 OR settled IS NOT NULL)
+  LEFT JOIN fact_settlements s ON s.store_id = c.store_id AND s.processor_token = c.card_token AND s.auth_code = c.auth_code
+  WHERE c.captured <> 0 OR s.amount IS NOT NULL),
+uncaptured AS (
+  SELECT s.store_id, s.business_date, NULL AS transaction_id, NULL AS tender_no, NULL AS kind, s.processor_token AS card_token,
+         s.auth_code, NULL AS captured, s.business_date AS settlement_date, s.amount AS settled, s.fee
+  FROM fact_settlements s
+  WHERE s.business_date BETWEEN $from AND $through
+    AND ($stores IS NULL OR list_contains($stores, s.store_id))
+    AND NOT EXISTS (SELECT 1 FROM fact_tenders t
+                    WHERE t.store_id = s.store_id AND t.card_token = s.processor_token AND t.auth_code = s.auth_code))
+SELECT * FROM paired
+UNION ALL
+SELECT * FROM uncaptured
 ORDER BY store_id, business_date, card_token, auth_code

@@ -12,7 +12,9 @@ WITH sold AS (
 sale_skus AS (
   SELECT transaction_id, sku, min(business_date) AS business_date, min(store_id) AS store_id, min(channel) AS channel,
          sum(gross) AS gross, sum(quantity) AS quantity
-  FROM fact_sale_lines GROUP BY transaction_id, sku),
+  FROM fact_sale_lines
+  WHERE transaction_id IN (SELECT original_transaction_id FROM fact_return_lines)
+  GROUP BY transaction_id, sku),
 returned AS (
   SELECT coalesce(s.channel, r.channel) AS channel, r.reason, sum(r.quantity) AS units,
          sum(CASE WHEN s.transaction_id IS NULL THEN r.refund_amount
