@@ -30,9 +30,19 @@ public abstract class WarehouseTestBase(Engine engine) : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        Warehouse.Dispose();
-        await Store.DisposeAsync();
-        Directory.Delete(_folder, recursive: true);
+        try
+        {
+            // Null when InitializeAsync failed part-way.
+            Warehouse?.Dispose();
+            if (Store is not null)
+            {
+                await Store.DisposeAsync();
+            }
+        }
+        finally
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
     }
 
     /// <summary>Appends the events in order; each must be accepted.</summary>

@@ -66,10 +66,8 @@ internal sealed class LandingRun
         });
         Report(LandingStep.Committed, rows);
 
-        if (Directory.Exists(staging))
-        {
-            Directory.Delete(staging, recursive: true);
-        }
+        // One landing runs at a time per warehouse, so nothing else is using the staging folder.
+        Directory.Delete(_lake.Staging, recursive: true);
 
         foreach (var table in _tables)
         {

@@ -1,0 +1,6 @@
+using OmniPos.Warehouse.Tests.Support;
+
+namespace OmniPos.Warehouse.Tests.Landing;
+
+[Collection(PostgresServerDefinition.Name)]
+public sealed class PostgresCrashLandingTests(PostgresEngine engine) : CrashLandingTests(engine);
