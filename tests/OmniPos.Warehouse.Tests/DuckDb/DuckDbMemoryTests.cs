@@ -114,11 +114,15 @@ public sealed class DuckDbMemoryTests(ITestOutputHelper output) : IDisposable
     private static string Row(DuckDbReader reader) =>
         $"{reader.GetInt64(0)}|{reader.GetString(1)}|{string.Join(',', reader.GetList(2, static (element, i) => element.GetString(i)))}|{reader.GetString(3)}";
 
+    /// <summary>
+    /// The working set once the collector has run and handed freed memory back to the system at once (aggressive), so
+    /// what tests before this one freed is not still going back while this one measures.
+    /// </summary>
     private static long SettledWorkingSet()
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
-        GC.Collect();
+        GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         using var process = Process.GetCurrentProcess();
         return process.WorkingSet64;
     }

@@ -29,7 +29,10 @@ internal sealed class LakeFiles(string root)
     }
 
     public static string PartPath(string table, DateOnly date, long firstSeq, long lastSeq) =>
-        $"{table}/date={date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}/part-{firstSeq}-{lastSeq}.parquet";
+        $"{table}/date={DateText(date)}/part-{firstSeq}-{lastSeq}.parquet";
+
+    /// <summary>A business date as the lake's names and SQL literals write it.</summary>
+    public static string DateText(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public string FullPath(string relative) => Path.Combine(Root, relative);
 

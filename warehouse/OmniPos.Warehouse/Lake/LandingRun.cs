@@ -37,11 +37,14 @@ internal sealed class LandingRun
         Report(LandingStep.Staged, rows);
 
         var staging = _lake.NewStagingFolder(_firstSeq, _lastSeq);
-        foreach (var table in parts.Select(p => p.Table).Distinct())
+        // One COPY per table and business date, each to a file of its own: COPY … PARTITION_BY flushes past
+        // partitioned_write_flush_threshold rows and keeps at most partitioned_write_max_open_files (100) files open, then
+        // starts another file for a partition it had closed, so a large run over many dates got several files per date.
+        foreach (var part in parts)
         {
             _connection.Execute($"""
-                COPY (SELECT *, business_date AS date FROM {FactTables.Staging(table)} ORDER BY seq)
-                TO {Quote(Path.Combine(staging, table))} (FORMAT PARQUET, COMPRESSION ZSTD, PARTITION_BY (date))
+                COPY (SELECT * FROM {FactTables.Staging(part.Table)} WHERE business_date = DATE '{LakeFiles.DateText(part.Date)}' ORDER BY seq)
+                TO {Quote(StagedFile(staging, part))} (FORMAT PARQUET, COMPRESSION ZSTD)
                 """);
         }
 
@@ -93,15 +96,7 @@ internal sealed class LandingRun
         return parts;
     }
 
-    /// <summary>DuckDB writes one file per partition, under a name of its own; anything else means the lake's layout assumption broke.</summary>
-    private static string StagedFile(string staging, StagedPart part)
-    {
-        var folder = Path.Combine(staging, part.Table, "date=" + part.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        var files = Directory.GetFiles(folder, "*.parquet");
-        return files.Length == 1
-            ? files[0]
-            : throw new InvalidOperationException($"DuckDB wrote {files.Length} files for {part.Table} on {part.Date:yyyy-MM-dd}; landing expects one");
-    }
+    private static string StagedFile(string staging, StagedPart part) => Path.Combine(staging, $"{part.Table}-{LakeFiles.DateText(part.Date)}.parquet");
 
     private void Report(LandingStep step, long rows) => _progress?.Invoke(new LandingProgress(_feed, step, _firstSeq, _lastSeq, _records, rows));
 
