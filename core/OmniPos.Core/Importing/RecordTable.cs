@@ -15,11 +15,13 @@ internal sealed class RecordTable<T>(string table, string dateColumn, string[] v
 
     /// <summary>
     /// Inserts the record with the next record seq, unless its key is taken. SQLite needs the WHERE to read ON CONFLICT as
-    /// the upsert clause.
+    /// the upsert clause. The conflict names the key, so a clash on record_seq (two imports numbering at once) is an error,
+    /// never a record silently dropped.
     /// </summary>
     public string Insert =>
         $"INSERT INTO {table} ({_columns}, record_seq) SELECT @store, @date, @token, @auth, {string.Join(", ", valueColumns.Select((_, i) => $"@v{i}"))}, " +
-        $"coalesce(max(record_seq), 0) + 1 FROM {table} WHERE true ON CONFLICT DO NOTHING";
+        $"coalesce(max(record_seq), 0) + 1 FROM {table} WHERE true " +
+        $"ON CONFLICT (store_id, {dateColumn}, processor_token, auth_code) DO NOTHING";
 
     public string SelectOne => $"SELECT {_columns} FROM {table} WHERE store_id = @store AND {dateColumn} = @date AND processor_token = @token AND auth_code = @auth";
 

@@ -28,6 +28,12 @@ internal sealed class Problems
             return false;
         }
 
+        if (value.Any(char.IsControl))
+        {
+            Add(field, Rules.Malformed, "must not contain control characters");
+            return false;
+        }
+
         return true;
     }
 

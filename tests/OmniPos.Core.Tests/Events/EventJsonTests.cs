@@ -1,5 +1,7 @@
+using System.Security.Cryptography;
 using System.Text;
 using OmniPos.Core.Events;
+using OmniPos.Core.Returns;
 using OmniPos.Core.Sales;
 using OmniPos.Core.Tests.Support;
 
@@ -98,6 +100,44 @@ public sealed class EventJsonTests
 
         Assert.Equal(EventJson.Serialize(e), EventJson.Serialize(back));
         Assert.Equal("return", back.Body.Type);
+    }
+
+    [Fact]
+    public void A_customer_country_survives_a_round_trip_through_json_on_a_sale_and_a_return()
+    {
+        var sale = TestEvents.Event(TestEvents.Sale("T-1", ("SKU-1", 1, 10.00m)) with { CustomerCountry = "United Kingdom" });
+        var ret = TestEvents.Event(TestEvents.Return("R-1", "T-1", ("SKU-1", 1, 10.00m)) with { CustomerCountry = "Côte d'Ivoire" });
+
+        var saleJson = EventJson.Serialize(sale);
+        var returnJson = EventJson.Serialize(ret);
+
+        Assert.Contains("\"customerCountry\":\"United Kingdom\"", saleJson, StringComparison.Ordinal);
+        Assert.Contains("\"customerCountry\":\"Côte d'Ivoire\"", returnJson, StringComparison.Ordinal);
+        Assert.Equal("United Kingdom", Assert.IsType<SaleRecorded>(Parse(saleJson).Event!.Body).CustomerCountry);
+        Assert.Equal("Côte d'Ivoire", Assert.IsType<ReturnRecorded>(Parse(returnJson).Event!.Body).CustomerCountry);
+    }
+
+    [Fact]
+    public void A_sale_posted_with_a_customer_country_parses_with_it_and_one_posted_without_has_none()
+    {
+        var withCountry = Parse(ValidSale.Replace("\"changeGiven\":3.22", "\"changeGiven\":3.22,\"customerCountry\":\"France\"", StringComparison.Ordinal));
+
+        Assert.Equal("France", Assert.IsType<SaleRecorded>(withCountry.Event!.Body).CustomerCountry);
+        Assert.Null(Assert.IsType<SaleRecorded>(Parse(ValidSale).Event!.Body).CustomerCountry);
+    }
+
+    [Theory]
+    [InlineData(EventsBeforeCustomerCountry.Sale)]
+    [InlineData(EventsBeforeCustomerCountry.Return)]
+    public void An_event_without_a_customer_country_serializes_and_hashes_exactly_as_before_it_could_have_one(string logged)
+    {
+        var parsed = Parse(logged).Event!;
+
+        var canonical = EventJson.SerializeToUtf8(parsed);
+
+        Assert.Equal(logged, Encoding.UTF8.GetString(canonical));
+        Assert.DoesNotContain("customerCountry", Encoding.UTF8.GetString(canonical), StringComparison.Ordinal);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(logged))), EventJson.Hash(canonical));
     }
 
     /// <summary>Events arrive as UTF-8; the tests write them as strings.</summary>

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using OmniPos.Core.Catalog;
 using OmniPos.Core.Devices;
 using OmniPos.Core.Events;
@@ -64,6 +66,46 @@ public abstract class AppendConformanceTests : StoreTestBase
         Assert.Equal(TimeSpan.FromHours(9), events[1].OccurredAt.Offset);
         Assert.Contains("\"transactionId\":\"T-2\"", events[1].Payload, StringComparison.Ordinal);
         Assert.Empty(await Store.ReadEventsAsync(second.Value, 10, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_sale_and_a_return_keep_the_customer_country_they_were_sent_with()
+    {
+        var longest = new string('Z', 128);
+        await AppendAcceptedAsync(TestEvents.Sale("T-1", ("SKU-1", 2, 10.00m)) with { CustomerCountry = "United Kingdom" });
+        await AppendAcceptedAsync(TestEvents.Return("R-1", "T-1", ("SKU-1", 1, 10.00m)) with { CustomerCountry = "Côte d'Ivoire" });
+        await AppendAcceptedAsync(TestEvents.Sale("T-2", ("SKU-2", 1, 10.00m)) with { CustomerCountry = longest });
+        await AppendAcceptedAsync(TestEvents.Sale("T-3", ("SKU-3", 1, 10.00m)));
+
+        var countries = (await AllBodiesAsync()).Select(b => b switch
+        {
+            SaleRecorded sale => sale.CustomerCountry,
+            Returns.ReturnRecorded ret => ret.CustomerCountry,
+            _ => throw new InvalidOperationException($"unexpected {b.Type}"),
+        });
+
+        Assert.Equal(["United Kingdom", "Côte d'Ivoire", longest, null], countries);
+        var receipt = await Store.GetTransactionAsync("T-1", CancellationToken.None);
+        Assert.Equal("United Kingdom", ((SaleRecorded)receipt!.Sale.Body).CustomerCountry);
+        Assert.Equal("Côte d'Ivoire", ((Returns.ReturnRecorded)Assert.Single(receipt.Returns).Body).CustomerCountry);
+    }
+
+    [Fact]
+    public async Task Events_without_a_customer_country_are_logged_and_hashed_as_before_it_existed_and_replay_as_duplicates()
+    {
+        string[] logged = [EventsBeforeCustomerCountry.Sale, EventsBeforeCustomerCountry.Return];
+        var events = logged.Select(json => EventJson.Parse(Encoding.UTF8.GetBytes(json)).Event!).ToList();
+        foreach (var e in events)
+        {
+            Assert.Equal(AppendStatus.Accepted, (await Store.AppendAsync(e, CancellationToken.None)).Status);
+        }
+
+        var log = await AllEventsAsync();
+
+        Assert.Equal(logged, log.Select(e => e.Payload));
+        Assert.Equal(logged.Select(json => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)))),
+            log.Select(e => e.PayloadHash));
+        Assert.All(await Task.WhenAll(events.Select(e => Store.AppendAsync(e, CancellationToken.None))), o => Assert.Equal(AppendStatus.Duplicate, o.Status));
     }
 
     [Fact]

@@ -35,6 +35,10 @@ internal static class RuleCases
         ["unknown promotion"] = Alone(SaleOf([TenDollars with { Discounts = [new Discount(1.00m, "SPRING")] }], Card(9.00m)), "body.lines[0].discounts[0].promotionId", "reference", "promotion 'SPRING'"),
         ["unknown employee"] = Alone(SaleOf([TenDollars], Card(10.00m)) with { EmployeeId = "EMP-404" }, "body.employeeId", "reference", "employee 'EMP-404'"),
         ["unknown customer"] = Alone(SaleOf([TenDollars], Card(10.00m)) with { CustomerId = "CUST-404" }, "body.customerId", "reference", "customer 'CUST-404'"),
+        ["blank customer country"] = Alone(SaleOf([TenDollars], Card(10.00m)) with { CustomerCountry = " " }, "body.customerCountry", "required", "must not be blank"),
+        ["empty customer country on a return"] = new([Sale("T-1", ("SKU-1", 1, 10.00m))], Event(Return("R-1", "T-1", ("SKU-1", 1, 10.00m)) with { CustomerCountry = "" }), "body.customerCountry", "required", "must not be blank"),
+        ["customer country of 129 characters"] = Alone(SaleOf([TenDollars], Card(10.00m)) with { CustomerCountry = new string('X', 129) }, "body.customerCountry", "too_long", "at most 128 characters"),
+        ["customer country with a control character"] = Alone(SaleOf([TenDollars], Card(10.00m)) with { CustomerCountry = "G\u0001B" }, "body.customerCountry", "malformed", "control characters"),
         // The same product as before: the writer already knows everything the sale names, so only the receipt number is left to refuse it.
         ["receipt number reused"] = new([Sale("T-1", ("SKU-1", 1, 10.00m))], Event(Sale("T-1", ("SKU-1", 2, 10.00m))), "body.transactionId", "transaction_exists", "'T-1' is already recorded"),
         ["sub-cent price change"] = Alone(new PriceChanged("SKU-1", 9.999m), "body.unitPrice", "precision", "2 decimals USD"),

@@ -1,6 +1,10 @@
 using System.Globalization;
 using System.IO.Compression;
+using System.Text;
 using Microsoft.VisualBasic.FileIO;
+using OmniPos.Core.Events;
+using OmniPos.Core.Returns;
+using OmniPos.Core.Sales;
 using OmniPos.Ingest.Importing;
 using OmniPos.Ingest.Tests.Support;
 
@@ -41,6 +45,39 @@ public abstract class UciImportTests(StoreSource stores) : ApiTestBase(stores)
         Assert.Empty(again.Recorded);
         Assert.Equal(events, again.Duplicates);
         Assert.Equal(events, await CountEventsAsync());
+    }
+
+    [Fact]
+    public async Task Each_invoice_keeps_the_country_of_its_first_recorded_row_as_its_customer_country()
+    {
+        var file = Encoding.UTF8.GetBytes(string.Join("\r\n",
+            "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country",
+            "536365,85123A,WHITE HANGING HEART T-LIGHT HOLDER,6,2010-12-01 08:26:00,2.55,17850,United Kingdom",
+            "536365,71053,WHITE METAL LANTERN,6,2010-12-01 08:26:00,3.39,17850,United Kingdom",
+            "536370,POST,POSTAGE,3,2010-12-01 08:45:00,18.00,12583,Norway",           // refused: postage, not goods
+            "536370,22728,ALARM CLOCK BAKELIKE PINK,24,2010-12-01 08:45:00,3.75,12583,France",
+            "536370,22727,ALARM CLOCK BAKELIKE RED,24,2010-12-01 08:46:00,3.75,12583,Belgium",
+            "C536379,22728,ALARM CLOCK BAKELIKE PINK,-2,2010-12-01 09:41:00,3.75,12583,\"Korea, Republic of\"",
+            "536380,22961,JAM MAKING SET PRINTED,24,2010-12-01 09:41:00,1.45,,") + "\r\n");
+
+        var report = (await ImportRunner.RunAsync(Store, "uci", file, false, null, TimeProvider.System, CancellationToken.None)).Report!;
+
+        Assert.Equal((3, 1), (report.Recorded["sale"], report.Recorded["return"]));
+        var countries = (await Store.ReadEventsAsync(0, 100, CancellationToken.None))
+            .Select(e => EventJson.Parse(Encoding.UTF8.GetBytes(e.Payload)).Event!.Body switch
+            {
+                SaleRecorded sale => (sale.TransactionId, sale.CustomerCountry),
+                ReturnRecorded ret => (ret.TransactionId, ret.CustomerCountry),
+                var other => throw new InvalidOperationException($"the import recorded a {other.Type}"),
+            })
+            .ToDictionary();
+        Assert.Equal(new Dictionary<string, string?>
+        {
+            ["uci-536365"] = "United Kingdom",
+            ["uci-536370"] = "France",
+            ["uci-C536379"] = "Korea, Republic of",
+            ["uci-536380"] = null,
+        }, countries);
     }
 
     private async Task<int> CountEventsAsync()
