@@ -72,7 +72,7 @@ internal static class BenchRunner
     }
 
     /// <summary>The whole exception, stack included, as soon as it happens: the table only has room for its message.</summary>
-    private static void Report(string what, Exception e)
+    public static void Report(string what, Exception e)
     {
         AnsiConsole.MarkupLine($"[red]{Markup.Escape(what)} failed:[/]");
         AnsiConsole.WriteException(e, ExceptionFormats.ShortenPaths);

@@ -76,8 +76,9 @@ internal sealed class AppendBenchmark : IBenchmark
         return refused.Item is null ? new Recorded(BatchSize, latency) : throw NotAccepted(batch[refused.Index], refused.Item);
     }
 
-    private static InvalidOperationException NotAccepted(PosEvent sale, AppendOutcome outcome) =>
+    /// <summary>Why an append that had to be accepted was not, with its first error.</summary>
+    public static InvalidOperationException NotAccepted(PosEvent e, AppendOutcome outcome) =>
         new(outcome.Errors is [var first, ..]
-            ? $"sale {sale.EventId} was {outcome.Status}: {first.Field}: {first.Rule}: {first.Message}"
-            : $"sale {sale.EventId} was {outcome.Status}");
+            ? $"event {e.EventId} was {outcome.Status}: {first.Field}: {first.Rule}: {first.Message}"
+            : $"event {e.EventId} was {outcome.Status}");
 }

@@ -52,5 +52,5 @@ internal sealed record BenchCatalog(Store Store, IReadOnlyList<Device> Registers
     }
 
     /// <summary>Letters only, so ids stay free of long digit runs (a 13–19 digit run would be refused as a card number).</summary>
-    private static string RunTag() => new(Random.Shared.GetItems<char>("abcdefghijklmnopqrstuvwxyz", 8));
+    public static string RunTag() => new(Random.Shared.GetItems<char>("abcdefghijklmnopqrstuvwxyz", 8));
 }
