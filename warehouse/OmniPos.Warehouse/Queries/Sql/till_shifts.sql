@@ -5,7 +5,9 @@ WITH opens AS (
   SELECT e.store_id, e.device_id, e.business_date, e.occurred_at AS opened_at, e.employee_id, e.amount AS opening_count, e.seq,
          (SELECT min(c.occurred_at) FROM fact_device_events c
           WHERE c.device_id = e.device_id AND c.kind = 'till_close' AND c.occurred_at >= e.occurred_at) AS closed_at
-  FROM fact_device_events e WHERE e.kind = 'till_open'),
+  FROM fact_device_events e
+  WHERE e.kind = 'till_open' AND e.business_date BETWEEN $from AND $through
+    AND ($stores IS NULL OR list_contains($stores, e.store_id))),
 shifts AS (
   SELECT o.*,
          (SELECT c.amount FROM fact_device_events c
@@ -46,6 +48,4 @@ FROM shifts s
 LEFT JOIN sales sa ON sa.shift_seq = s.seq
 LEFT JOIN refunds r ON r.shift_seq = s.seq
 LEFT JOIN till t ON t.shift_seq = s.seq
-WHERE s.business_date BETWEEN $from AND $through
-  AND ($stores IS NULL OR list_contains($stores, s.store_id))
 ORDER BY s.store_id, s.device_id, s.opened_at
