@@ -1,4 +1,5 @@
 using OmniPos.Core.Payments;
+using OmniPos.Warehouse.Lake;
 using OmniPos.Warehouse.Queries;
 using OmniPos.Warehouse.Queries.Rows;
 using OmniPos.Warehouse.Tests.Queries;
@@ -66,6 +67,17 @@ public sealed class LateDataTests() : WarehouseTestBase(new SqliteEngine())
         Assert.Equal([("2026-12-16", 1L)],
             Sql($"SELECT business_date::VARCHAR, count(*) FROM read_parquet({LakeGlob("fact_return_lines")}) WHERE transaction_id = 'R9' GROUP BY 1", r => (r.GetString(0), r.GetInt64(1))));
         AssertMartsAgreeWithFacts();
+    }
+
+    [Fact]
+    public async Task Levels_landed_in_many_small_runs_carry_each_runs_closing_level_into_the_next()
+    {
+        await AppendAsync([.. StockAutumn.Events()]);
+
+        await Warehouse.LandAsync(Store, new LandingOptions(EventsPerRun: 2, PageSize: 2));
+
+        AssertMartsAgreeWithFacts();
+        Assert.Equal(14, Warehouse.Query(AnalyticQueries.DaysOfSupply, new QueryFilter(StockAutumn.AsOf, StockAutumn.AsOf, [NewYork])).Single(d => d.Sku == Mug).OnHand);
     }
 
     private List<long> MartRowIds(string where) => Sql($"SELECT rowid FROM mart_daily_sales WHERE {where} ORDER BY rowid", r => r.GetInt64(0));

@@ -27,20 +27,25 @@ SELECT sku, location, min(business_date) AS from_date FROM stage_fact_inventory_
 DELETE FROM mart_daily_inventory m
 WHERE EXISTS (SELECT 1 FROM touched_stock t WHERE t.sku = m.sku AND t.location = m.location AND m.business_date >= t.from_date);
 
+-- Levels are carried forward from the last row kept before each SKU-location's first touched day (the rows from that
+-- day on were just deleted), so a run re-reads only the movements of the days it touched and after.
 INSERT INTO mart_daily_inventory
-WITH days AS (
-  SELECT business_date, sku, location,
-         coalesce(sum(on_hand_change) FILTER (WHERE kind IN ('receipt', 'transfer_in')), 0) AS received,
-         coalesce(-sum(on_hand_change) FILTER (WHERE kind = 'sale'), 0) AS sold,
-         coalesce(sum(on_hand_change) FILTER (WHERE kind = 'return_restock'), 0) AS restocked,
-         coalesce(sum(on_hand_change) FILTER (WHERE kind IN ('transfer_out', 'count_adjustment')), 0) AS other_change,
-         sum(on_hand_change) AS on_hand_change, sum(reserved_change) AS reserved_change
-  FROM fact_inventory_movements SEMI JOIN touched_stock USING (sku, location)
-  GROUP BY ALL),
-levels AS (
-  SELECT *, sum(on_hand_change) OVER w AS closing_on_hand, sum(reserved_change) OVER w AS closing_reserved
-  FROM days
-  WINDOW w AS (PARTITION BY sku, location ORDER BY business_date ROWS UNBOUNDED PRECEDING))
-SELECT l.business_date, l.sku, l.location, l.received, l.sold, l.restocked, l.other_change, l.closing_on_hand, l.closing_reserved
-FROM levels l JOIN touched_stock t USING (sku, location)
-WHERE l.business_date >= t.from_date;
+WITH opening AS (
+  SELECT sku, location, arg_max(closing_on_hand, business_date) AS on_hand, arg_max(closing_reserved, business_date) AS reserved
+  FROM mart_daily_inventory SEMI JOIN touched_stock USING (sku, location)
+  GROUP BY sku, location),
+days AS (
+  SELECT m.business_date, m.sku, m.location,
+         coalesce(sum(m.on_hand_change) FILTER (WHERE m.kind IN ('receipt', 'transfer_in')), 0) AS received,
+         coalesce(-sum(m.on_hand_change) FILTER (WHERE m.kind = 'sale'), 0) AS sold,
+         coalesce(sum(m.on_hand_change) FILTER (WHERE m.kind = 'return_restock'), 0) AS restocked,
+         coalesce(sum(m.on_hand_change) FILTER (WHERE m.kind IN ('transfer_out', 'count_adjustment')), 0) AS other_change,
+         sum(m.on_hand_change) AS on_hand_change, sum(m.reserved_change) AS reserved_change
+  FROM fact_inventory_movements m
+  JOIN touched_stock t ON t.sku = m.sku AND t.location = m.location AND m.business_date >= t.from_date
+  GROUP BY m.business_date, m.sku, m.location)
+SELECT d.business_date, d.sku, d.location, d.received, d.sold, d.restocked, d.other_change,
+       coalesce(o.on_hand, 0) + sum(d.on_hand_change) OVER w AS closing_on_hand,
+       coalesce(o.reserved, 0) + sum(d.reserved_change) OVER w AS closing_reserved
+FROM days d LEFT JOIN opening o USING (sku, location)
+WINDOW w AS (PARTITION BY d.sku, d.location ORDER BY d.business_date ROWS UNBOUNDED PRECEDING);
