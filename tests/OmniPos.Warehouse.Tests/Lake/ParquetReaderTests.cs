@@ -24,7 +24,7 @@ public sealed class ParquetReaderTests() : WarehouseTestBase(new SqliteEngine())
 {
     private static readonly DateTime Day1 = new(2026, 11, 20);
 
-    [NodeFact]
+    [Fact]
     public async Task Every_file_of_the_manifest_reads_the_same_in_hyparquet_in_DuckDB_and_in_the_fact_tables()
     {
         Assert.True(HyparquetReader.Missing is null, HyparquetReader.Missing);
@@ -48,7 +48,7 @@ public sealed class ParquetReaderTests() : WarehouseTestBase(new SqliteEngine())
     /// give one file per table and day, each read alike. The two limits are lowered here so a few thousand rows over 20
     /// days stand for that year; hyparquet reads each day's sale lines.
     /// </summary>
-    [NodeFact]
+    [Fact]
     public async Task A_run_past_DuckDBs_partitioned_write_limits_gives_one_file_per_table_and_day()
     {
         Assert.True(HyparquetReader.Missing is null, HyparquetReader.Missing);

@@ -33,3 +33,12 @@ WITH spans AS (
   FROM mart_daily_inventory)
 SELECT d.business_date, s.sku, s.location, s.closing_on_hand AS on_hand, s.closing_reserved AS reserved
 FROM spans s JOIN dim_date d ON d.business_date >= s.business_date AND d.business_date < s.next_date;
+
+-- Each SKU of each sale that was returned, once or more: the sale's day, store and channel, and what its lines of that
+-- SKU sold, so a return is valued at its sale's prices and counted in the sale's period (DESIGN.md §5).
+CREATE VIEW returned_sale_skus AS
+SELECT transaction_id, sku, min(business_date) AS business_date, min(store_id) AS store_id, min(channel) AS channel,
+       sum(gross) AS gross, sum(net_sales) AS net_sales, sum(quantity) AS quantity
+FROM fact_sale_lines
+WHERE transaction_id IN (SELECT original_transaction_id FROM fact_return_lines)
+GROUP BY transaction_id, sku;

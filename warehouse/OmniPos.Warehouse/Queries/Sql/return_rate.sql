@@ -9,19 +9,13 @@ WITH sold AS (
     AND ($channels IS NULL OR list_contains($channels, l.channel))
     AND ($categories IS NULL OR list_contains($categories, p.category))
   GROUP BY l.channel),
-sale_skus AS (
-  SELECT transaction_id, sku, min(business_date) AS business_date, min(store_id) AS store_id, min(channel) AS channel,
-         sum(gross) AS gross, sum(quantity) AS quantity
-  FROM fact_sale_lines
-  WHERE transaction_id IN (SELECT original_transaction_id FROM fact_return_lines)
-  GROUP BY transaction_id, sku),
 returned AS (
   SELECT coalesce(s.channel, r.channel) AS channel, r.reason, sum(r.quantity) AS units,
          sum(CASE WHEN s.transaction_id IS NULL THEN r.refund_amount
                   ELSE CAST(s.gross * r.quantity / s.quantity AS DECIMAL(18,4)) END) AS value
   FROM fact_return_lines r
   JOIN dim_product p ON p.sku = r.sku
-  LEFT JOIN sale_skus s ON s.transaction_id = r.original_transaction_id AND s.sku = r.sku
+  LEFT JOIN returned_sale_skus s ON s.transaction_id = r.original_transaction_id AND s.sku = r.sku
   WHERE coalesce(s.business_date, r.business_date) BETWEEN $from AND $through AND NOT p.is_gift_card
     AND ($stores IS NULL OR list_contains($stores, coalesce(s.store_id, r.store_id)))
     AND ($channels IS NULL OR list_contains($channels, coalesce(s.channel, r.channel)))
