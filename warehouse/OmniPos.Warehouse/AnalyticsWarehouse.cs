@@ -15,6 +15,19 @@ public sealed class AnalyticsWarehouse : IDisposable
     public const string DatabaseFile = "warehouse.duckdb";
     public const string LakeFolder = "lake";
 
+    /// <summary>
+    /// A landing run writes each table with one COPY partitioned by business date. By default DuckDB closes a date's file
+    /// past 524,288 rows or 100 open dates and starts another for it later; a date must have one file per run. And by
+    /// default DuckDB checkpoints whenever the write-ahead log passes 16 MB, which a large run's commit always does: the log
+    /// is let grow to 1 GB, so a checkpoint comes every few runs, and its work is done for all of them at once.
+    /// </summary>
+    private static readonly Dictionary<string, string> Settings = new()
+    {
+        ["partitioned_write_flush_threshold"] = "1000000000",
+        ["partitioned_write_max_open_files"] = "100000",
+        ["checkpoint_threshold"] = "1GB",
+    };
+
     private readonly DuckDbDatabase _database;
     private readonly SemaphoreSlim _landing = new(1, 1);
 
@@ -33,7 +46,7 @@ public sealed class AnalyticsWarehouse : IDisposable
     public static AnalyticsWarehouse Open(string dataDirectory)
     {
         Directory.CreateDirectory(dataDirectory);
-        var database = DuckDbDatabase.Open(Path.Combine(dataDirectory, DatabaseFile));
+        var database = DuckDbDatabase.Open(Path.Combine(dataDirectory, DatabaseFile), Settings);
         try
         {
             using var connection = database.Connect();

@@ -110,6 +110,20 @@ public sealed class DuckDbAppenderTests : IDisposable
     }
 
     [Theory]
+    [InlineData("DECIMAL(4,1)", "1000.0")]
+    [InlineData("DECIMAL(9,2)", "-10000000.00")]
+    [InlineData("DECIMAL(18,4)", "100000000000000")]
+    public void A_decimal_wider_than_its_column_is_refused(string type, string value)
+    {
+        _db.Connection.Execute($"CREATE TABLE amounts(amount {type})");
+        using var appender = _db.Connection.CreateAppender("amounts");
+
+        var refusal = Assert.Throws<OverflowException>(() => appender.Append(decimal.Parse(value, CultureInfo.InvariantCulture)));
+
+        Assert.Contains("column 1 (amount) of amounts", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("TINYINT", 128L)]
     [InlineData("TINYINT", -129L)]
     [InlineData("SMALLINT", 32768L)]

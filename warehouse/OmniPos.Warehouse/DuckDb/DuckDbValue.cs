@@ -10,6 +10,8 @@ internal static unsafe class DuckDbValue
 {
     private const int MaxDecimalWidth = 38;
 
+    private static readonly Int128[] PowersOfTen = [.. Enumerable.Range(0, MaxDecimalWidth + 1).Select(e => Enumerable.Repeat((Int128)10, e).Aggregate((Int128)1, (p, ten) => p * ten))];
+
     public static IntPtr Create(object value) => value switch
     {
         bool b => NativeMethods.duckdb_create_bool(b),
@@ -39,27 +41,36 @@ internal static unsafe class DuckDbValue
         });
     }
 
+    /// <summary>
+    /// The decimal's digits at exactly <paramref name="scale"/> places, from its own 96-bit digits and scale (no decimal
+    /// arithmetic); more significant places than that are an error, trailing zeros past it are not.
+    /// </summary>
     public static Int128 Unscaled(decimal value, byte scale)
     {
-        var scaled = value * Power(scale);
-        if (scaled != decimal.Truncate(scaled))
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(value, bits);
+        var digits = (Int128)(((UInt128)(uint)bits[2] << 64) | ((UInt128)(uint)bits[1] << 32) | (uint)bits[0]);
+        var places = value.Scale;
+        if (places > scale)
         {
-            throw new ArgumentException($"{value} has more than {scale} decimal places", nameof(value));
+            var divisor = PowerOfTen(places - scale);
+            if (digits % divisor != 0)
+            {
+                throw new ArgumentException($"{value} has more than {scale} decimal places", nameof(value));
+            }
+
+            digits /= divisor;
+        }
+        else
+        {
+            digits *= PowerOfTen(scale - places);
         }
 
-        return (Int128)scaled;
+        return value < 0 ? -digits : digits;
     }
 
-    public static decimal Power(int scale)
-    {
-        var power = 1m;
-        for (var i = 0; i < scale; i++)
-        {
-            power *= 10;
-        }
-
-        return power;
-    }
+    /// <summary>10 to the <paramref name="exponent"/>, up to 38 (the widest decimal DuckDB has).</summary>
+    public static Int128 PowerOfTen(int exponent) => PowersOfTen[exponent];
 
     private static IntPtr Text(string text)
     {

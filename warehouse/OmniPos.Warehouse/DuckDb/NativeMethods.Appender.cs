@@ -37,37 +37,5 @@ internal static unsafe partial class NativeMethods
 
     [LibraryImport(DuckDbLibrary.Name)]
     [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
-    public static partial int duckdb_appender_end_row(AppenderHandle appender);
-
-    [LibraryImport(DuckDbLibrary.Name)]
-    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
-    public static partial int duckdb_append_bool(AppenderHandle appender, [MarshalAs(UnmanagedType.U1)] bool value);
-
-    [LibraryImport(DuckDbLibrary.Name)]
-    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
-    public static partial int duckdb_append_int64(AppenderHandle appender, long value);
-
-    [LibraryImport(DuckDbLibrary.Name)]
-    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
-    public static partial int duckdb_append_double(AppenderHandle appender, double value);
-
-    [LibraryImport(DuckDbLibrary.Name)]
-    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
-    public static partial int duckdb_append_varchar_length(AppenderHandle appender, byte* text, ulong length);
-
-    [LibraryImport(DuckDbLibrary.Name)]
-    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
-    public static partial int duckdb_append_date(AppenderHandle appender, int days);
-
-    [LibraryImport(DuckDbLibrary.Name)]
-    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
-    public static partial int duckdb_append_timestamp(AppenderHandle appender, long micros);
-
-    [LibraryImport(DuckDbLibrary.Name)]
-    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
-    public static partial int duckdb_append_null(AppenderHandle appender);
-
-    [LibraryImport(DuckDbLibrary.Name)]
-    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
-    public static partial int duckdb_append_value(AppenderHandle appender, IntPtr value);
+    public static partial int duckdb_append_data_chunk(AppenderHandle appender, DataChunkHandle chunk);
 }

@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Globalization;
 using OmniPos.Core.Catalog;
-using OmniPos.Core.Events;
 using OmniPos.Core.Storage;
 using OmniPos.Warehouse.DuckDb;
 using OmniPos.Warehouse.Marts;
@@ -34,7 +32,7 @@ internal sealed class LakeLanding(AnalyticsWarehouse warehouse, IOperationalStor
             // Read after the events, so it holds every store, device and product they name (entries exist before events name them).
             var catalog = await ReadCatalogAsync(cancellationToken);
             Dimensions.Refresh(connection, catalog);
-            totals.Add(LandEvents(connection, catalog, events, cancellationToken), events.Count, 0);
+            totals.Add(LandEvents(connection, events, cancellationToken), events.Count, 0);
         }
 
         await LandProcessorRecordsAsync(connection, totals, cancellationToken);
@@ -70,27 +68,12 @@ internal sealed class LakeLanding(AnalyticsWarehouse warehouse, IOperationalStor
         return events;
     }
 
-    private (long Rows, int Files) LandEvents(DuckDbConnection connection, Catalog catalog, List<StoredEvent> events, CancellationToken cancellationToken)
+    private (long Rows, int Files) LandEvents(DuckDbConnection connection, List<StoredEvent> events, CancellationToken cancellationToken)
     {
         var run = new LandingRun(connection, _lake, EventFeed, events[0].Seq, events[^1].Seq, events.Count, FactTables.FromEvents, progress);
-        var parsed = events.AsParallel().AsOrdered().WithCancellation(cancellationToken).Select(Parse).ToList();
-        using (var facts = new EventFacts(connection, catalog))
-        {
-            for (var i = 0; i < events.Count; i++)
-            {
-                facts.Add(events[i], parsed[i]);
-            }
-
-            facts.Complete();
-        }
-
+        EventFacts.Stage(connection, events, cancellationToken);
         return run.Finish(() => MartRefresh.Apply(connection));
     }
-
-    private static PosEvent Parse(StoredEvent stored) =>
-        EventJson.Parse(System.Text.Encoding.UTF8.GetBytes(stored.Payload)) is { Event: { } e }
-            ? e
-            : throw new InvalidOperationException($"the payload of event seq {stored.Seq.ToString(CultureInfo.InvariantCulture)} in the log does not parse");
 
     private async Task LandProcessorRecordsAsync(DuckDbConnection connection, Totals totals, CancellationToken cancellationToken)
     {

@@ -4,7 +4,7 @@ namespace OmniPos.Warehouse.Lake;
 
 /// <summary>
 /// One run of one feed: its staging tables (made when the run starts, filled by the caller), then <see cref="Finish"/>:
-/// Parquet files per table and business date under the staging folder, renamed into place, and one transaction that
+/// a Parquet file per table and business date under the staging folder, renamed into place, and one transaction that
 /// records them in the manifest, moves the facts from staging, refreshes the marts and moves the watermark.
 /// </summary>
 internal sealed class LandingRun
@@ -37,21 +37,11 @@ internal sealed class LandingRun
         Report(LandingStep.Staged, rows);
 
         var staging = _lake.NewStagingFolder(_firstSeq, _lastSeq);
-        // One COPY per table and business date, each to a file of its own: COPY … PARTITION_BY flushes past
-        // partitioned_write_flush_threshold rows and keeps at most partitioned_write_max_open_files (100) files open, then
-        // starts another file for a partition it had closed, so a large run over many dates got several files per date.
-        foreach (var part in parts)
-        {
-            _connection.Execute($"""
-                COPY (SELECT * FROM {FactTables.Staging(part.Table)} WHERE business_date = DATE '{LakeFiles.DateText(part.Date)}' ORDER BY seq)
-                TO {Quote(StagedFile(staging, part))} (FORMAT PARQUET, COMPRESSION ZSTD)
-                """);
-        }
-
+        var files = WriteParts(staging, parts);
         Report(LandingStep.FilesWritten, rows);
         foreach (var part in parts)
         {
-            _lake.Place(StagedFile(staging, part), part.Path);
+            _lake.Place(files[part], part.Path);
         }
 
         Report(LandingStep.FilesRenamed, rows);
@@ -96,7 +86,44 @@ internal sealed class LandingRun
         return parts;
     }
 
-    private static string StagedFile(string staging, StagedPart part) => Path.Combine(staging, $"{part.Table}-{LakeFiles.DateText(part.Date)}.parquet");
+    /// <summary>
+    /// Writes each table's staged rows with one COPY partitioned by business date, into a folder per date under the staging
+    /// folder. The warehouse lets a partitioned COPY keep every date open and flush only at its end (<see
+    /// cref="AnalyticsWarehouse.Open"/>), so each date gets one file; should DuckDB still split one, that date is written
+    /// again by a COPY of its own.
+    /// </summary>
+    /// <returns>Each part's file.</returns>
+    private Dictionary<StagedPart, string> WriteParts(string staging, List<StagedPart> parts)
+    {
+        foreach (var table in parts.Select(p => p.Table).Distinct())
+        {
+            _connection.Execute($"""
+                COPY (SELECT *, business_date AS date FROM {FactTables.Staging(table)} ORDER BY seq) TO {Quote(Path.Combine(staging, table))}
+                (FORMAT PARQUET, COMPRESSION ZSTD, PARTITION_BY (date))
+                """);
+        }
+
+        var files = new Dictionary<StagedPart, string>();
+        foreach (var part in parts)
+        {
+            var folder = Path.Combine(staging, part.Table, $"date={LakeFiles.DateText(part.Date)}");
+            var written = Directory.GetFiles(folder);
+            if (written.Length == 1)
+            {
+                files[part] = written[0];
+                continue;
+            }
+
+            Directory.Delete(folder, recursive: true);
+            files[part] = Path.Combine(staging, $"{part.Table}-{LakeFiles.DateText(part.Date)}.parquet");
+            _connection.Execute($"""
+                COPY (SELECT * FROM {FactTables.Staging(part.Table)} WHERE business_date = DATE '{LakeFiles.DateText(part.Date)}' ORDER BY seq)
+                TO {Quote(files[part])} (FORMAT PARQUET, COMPRESSION ZSTD)
+                """);
+        }
+
+        return files;
+    }
 
     private void Report(LandingStep step, long rows) => _progress?.Invoke(new LandingProgress(_feed, step, _firstSeq, _lastSeq, _records, rows));
 

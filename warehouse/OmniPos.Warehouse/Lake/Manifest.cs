@@ -14,10 +14,15 @@ internal static class Manifest
     public static void Record(DuckDbConnection connection, string feed,
         IEnumerable<(string Path, string Table, DateOnly Date, long FirstSeq, long LastSeq, long Rows)> files)
     {
-        using var insert = connection.Prepare("INSERT INTO lake_manifest VALUES ($1, $2, $3, $4, $5, $6, $7, now())");
+        // A run records a file per table and date it touched, thousands for a year's late data: appended, not inserted one by one.
+        var landedAt = DateTimeOffset.UtcNow;
+        using var appender = connection.CreateAppender("lake_manifest");
         foreach (var file in files)
         {
-            insert.BindAll(file.Path, file.Table, file.Date, feed, file.FirstSeq, file.LastSeq, file.Rows).Execute();
+            appender.Append(file.Path).Append(file.Table).Append(file.Date).Append(feed).Append(file.FirstSeq).Append(file.LastSeq)
+                .Append(file.Rows).Append(landedAt).EndRow();
         }
+
+        appender.Complete();
     }
 }

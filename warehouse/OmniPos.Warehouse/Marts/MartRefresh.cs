@@ -4,9 +4,9 @@ using OmniPos.Warehouse.Schema;
 namespace OmniPos.Warehouse.Marts;
 
 /// <summary>
-/// Keeps the marts current: after a landing run, the daily sales of every store and day it touched are rebuilt, and the
-/// daily inventory of every SKU and location it moved, from the first day it moved on. Late data (an offline register's
-/// queue, a return of an old sale) thus rebuilds only what it changes.
+/// Keeps the marts current: after a landing run, the daily sales rows it touched get what it adds to them, and the daily
+/// inventory of every SKU and location it moved is summed again from the first day it moved on. Late data (an offline
+/// register's queue, a return of an old sale) thus rebuilds only what it changes, and no run re-reads earlier facts.
 /// </summary>
 internal static class MartRefresh
 {

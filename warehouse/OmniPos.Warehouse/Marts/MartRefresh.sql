@@ -1,51 +1,82 @@
--- Rebuilds the marts for what one landing run staged (stage_* tables, still present in the transaction that commits it).
-CREATE OR REPLACE TEMP TABLE touched_days AS
-SELECT DISTINCT store_id, business_date FROM stage_fact_sale_lines
-UNION SELECT DISTINCT store_id, business_date FROM stage_fact_return_lines;
+-- Brings the marts up to date with what one landing run staged (stage_* tables, still present in the transaction that
+-- commits it). Facts are only ever added, each exactly once, so a mart row is its old value plus what the run adds to
+-- it: a run reads its own rows and the mart rows it changes, never the facts landed before it.
 
-DELETE FROM mart_daily_sales m
-WHERE EXISTS (SELECT 1 FROM touched_days t WHERE t.store_id = m.store_id AND t.business_date = m.business_date);
-
-INSERT INTO mart_daily_sales
+-- Daily sales: the run's lines and returns summed per day, store, channel and SKU, added to the rows they touch.
+CREATE OR REPLACE TEMP TABLE sales_delta AS
 WITH sold AS (
   SELECT business_date, store_id, channel, sku, sum(quantity) AS units_sold, sum(gross) AS gross, sum(discount) AS discount,
          sum(net_sales) AS net_sales, sum(tax) AS tax, sum(cost) AS cost, count(*) AS sale_lines
-  FROM fact_sale_lines SEMI JOIN touched_days USING (store_id, business_date)
-  GROUP BY ALL),
+  FROM stage_fact_sale_lines GROUP BY ALL),
 returned AS (
   SELECT business_date, store_id, channel, sku, sum(quantity) AS units_returned, sum(refund_amount) AS refunded
-  FROM fact_return_lines SEMI JOIN touched_days USING (store_id, business_date)
-  GROUP BY ALL)
+  FROM stage_fact_return_lines GROUP BY ALL)
 SELECT business_date, store_id, channel, sku,
-       coalesce(units_sold, 0), coalesce(gross, 0), coalesce(discount, 0), coalesce(net_sales, 0), coalesce(tax, 0),
-       coalesce(cost, 0), coalesce(sale_lines, 0), coalesce(units_returned, 0), coalesce(refunded, 0)
+       coalesce(units_sold, 0) AS units_sold, coalesce(gross, 0) AS gross, coalesce(discount, 0) AS discount,
+       coalesce(net_sales, 0) AS net_sales, coalesce(tax, 0) AS tax, coalesce(cost, 0) AS cost, coalesce(sale_lines, 0) AS sale_lines,
+       coalesce(units_returned, 0) AS units_returned, coalesce(refunded, 0) AS refunded
 FROM sold FULL OUTER JOIN returned USING (business_date, store_id, channel, sku);
 
+CREATE OR REPLACE TEMP TABLE sales_rows AS
+SELECT d.business_date, d.store_id, d.channel, d.sku,
+       d.units_sold + coalesce(m.units_sold, 0), d.gross + coalesce(m.gross, 0), d.discount + coalesce(m.discount, 0),
+       d.net_sales + coalesce(m.net_sales, 0), d.tax + coalesce(m.tax, 0), d.cost + coalesce(m.cost, 0),
+       d.sale_lines + coalesce(m.sale_lines, 0), d.units_returned + coalesce(m.units_returned, 0), d.refunded + coalesce(m.refunded, 0)
+FROM sales_delta d LEFT JOIN mart_daily_sales m USING (business_date, store_id, channel, sku);
+
+DELETE FROM mart_daily_sales m USING sales_delta d
+WHERE m.business_date = d.business_date AND m.store_id = d.store_id AND m.channel = d.channel AND m.sku = d.sku;
+
+INSERT INTO mart_daily_sales SELECT * FROM sales_rows;
+
+-- Daily inventory: a run changes the levels of each SKU-location it moved from the first day it moved on. Those days are
+-- summed again from the rows kept (their changes: on hand from the movements, reserved from the closing levels) and the
+-- run's own movements, and the levels carried forward from the last row before that day.
+CREATE OR REPLACE TEMP TABLE stock_delta AS
+SELECT business_date, sku, location,
+       coalesce(sum(on_hand_change) FILTER (WHERE kind IN ('receipt', 'transfer_in')), 0) AS received,
+       coalesce(-sum(on_hand_change) FILTER (WHERE kind = 'sale'), 0) AS sold,
+       coalesce(sum(on_hand_change) FILTER (WHERE kind = 'return_restock'), 0) AS restocked,
+       coalesce(sum(on_hand_change) FILTER (WHERE kind IN ('transfer_out', 'count_adjustment')), 0) AS other_change,
+       sum(on_hand_change) AS on_hand_change, sum(reserved_change) AS reserved_change
+FROM stage_fact_inventory_movements GROUP BY ALL;
+
 CREATE OR REPLACE TEMP TABLE touched_stock AS
-SELECT sku, location, min(business_date) AS from_date FROM stage_fact_inventory_movements GROUP BY ALL;
+SELECT sku, location, min(business_date) AS from_date FROM stock_delta GROUP BY ALL;
 
-DELETE FROM mart_daily_inventory m
-WHERE EXISTS (SELECT 1 FROM touched_stock t WHERE t.sku = m.sku AND t.location = m.location AND m.business_date >= t.from_date);
-
--- Levels are carried forward from the last row kept before each SKU-location's first touched day (the rows from that
--- day on were just deleted), so a run re-reads only the movements of the days it touched and after.
-INSERT INTO mart_daily_inventory
+CREATE OR REPLACE TEMP TABLE stock_days AS
 WITH opening AS (
   SELECT sku, location, arg_max(closing_on_hand, business_date) AS on_hand, arg_max(closing_reserved, business_date) AS reserved
-  FROM mart_daily_inventory SEMI JOIN touched_stock USING (sku, location)
+  FROM mart_daily_inventory m JOIN touched_stock t USING (sku, location)
+  WHERE m.business_date < t.from_date
   GROUP BY sku, location),
+kept AS (
+  SELECT m.business_date, m.sku, m.location, m.received, m.sold, m.restocked, m.other_change,
+         m.received - m.sold + m.restocked + m.other_change AS on_hand_change,
+         m.closing_reserved - coalesce(lag(m.closing_reserved) OVER (PARTITION BY m.sku, m.location ORDER BY m.business_date), o.reserved, 0)
+           AS reserved_change
+  FROM mart_daily_inventory m JOIN touched_stock t USING (sku, location) LEFT JOIN opening o USING (sku, location)
+  WHERE m.business_date >= t.from_date),
 days AS (
-  SELECT m.business_date, m.sku, m.location,
-         coalesce(sum(m.on_hand_change) FILTER (WHERE m.kind IN ('receipt', 'transfer_in')), 0) AS received,
-         coalesce(-sum(m.on_hand_change) FILTER (WHERE m.kind = 'sale'), 0) AS sold,
-         coalesce(sum(m.on_hand_change) FILTER (WHERE m.kind = 'return_restock'), 0) AS restocked,
-         coalesce(sum(m.on_hand_change) FILTER (WHERE m.kind IN ('transfer_out', 'count_adjustment')), 0) AS other_change,
-         sum(m.on_hand_change) AS on_hand_change, sum(m.reserved_change) AS reserved_change
-  FROM fact_inventory_movements m
-  JOIN touched_stock t ON t.sku = m.sku AND t.location = m.location AND m.business_date >= t.from_date
-  GROUP BY m.business_date, m.sku, m.location)
-SELECT d.business_date, d.sku, d.location, d.received, d.sold, d.restocked, d.other_change,
-       coalesce(o.on_hand, 0) + sum(d.on_hand_change) OVER w AS closing_on_hand,
-       coalesce(o.reserved, 0) + sum(d.reserved_change) OVER w AS closing_reserved
-FROM days d LEFT JOIN opening o USING (sku, location)
-WINDOW w AS (PARTITION BY d.sku, d.location ORDER BY d.business_date ROWS UNBOUNDED PRECEDING);
+  SELECT business_date, sku, location, sum(received) AS received, sum(sold) AS sold, sum(restocked) AS restocked,
+         sum(other_change) AS other_change, sum(on_hand_change) AS on_hand_change, sum(reserved_change) AS reserved_change
+  FROM (SELECT * FROM kept UNION ALL BY NAME SELECT * FROM stock_delta)
+  GROUP BY ALL)
+SELECT d.*, coalesce(o.on_hand, 0) AS opening_on_hand, coalesce(o.reserved, 0) AS opening_reserved
+FROM days d LEFT JOIN opening o USING (sku, location);
+
+DELETE FROM mart_daily_inventory m USING touched_stock t
+WHERE m.sku = t.sku AND m.location = t.location AND m.business_date >= t.from_date;
+
+INSERT INTO mart_daily_inventory
+SELECT business_date, sku, location, received, sold, restocked, other_change,
+       opening_on_hand + sum(on_hand_change) OVER w AS closing_on_hand,
+       opening_reserved + sum(reserved_change) OVER w AS closing_reserved
+FROM stock_days
+WINDOW w AS (PARTITION BY sku, location ORDER BY business_date ROWS UNBOUNDED PRECEDING);
+
+DROP TABLE sales_delta;
+DROP TABLE sales_rows;
+DROP TABLE stock_delta;
+DROP TABLE touched_stock;
+DROP TABLE stock_days;
