@@ -7,20 +7,22 @@ namespace OmniPos.Bench.Dashboards;
 /// The warehouse's query SQL made PostgreSQL's, mechanically, so both engines run the same text: comments dropped,
 /// <c>list_contains($list, x)</c> becomes <c>x = ANY(@list)</c>, <c>$name</c> becomes Npgsql's <c>@name</c>, and a
 /// <c>NULL AS column</c> gets the type DuckDB gives that column of the result (DuckDB infers it from the UNION the NULL
-/// meets; PostgreSQL takes an untyped NULL for text). The rest of what the queries use (FILTER, window functions,
+/// meets; PostgreSQL takes an untyped NULL for text), and <c>ASOF LEFT JOIN t i ON … AND x &gt; i.d</c> (the row of t with the
+/// greatest <c>i.d</c> below x) becomes the <c>LEFT JOIN LATERAL</c> that picks that row. The rest of what the queries use (FILTER, window functions,
 /// <c>::DATE</c>, <c>(array_agg(…))[1]</c>, date arithmetic) PostgreSQL reads as DuckDB does; DuckDB-only syntax with no
 /// mechanical rewrite is refused, so a query that starts using it fails its row instead of being measured as something else.
 /// </summary>
 internal static partial class PostgresQueryText
 {
     private const string ListContains = "list_contains(";
-    private static readonly string[] Untranslated = ["GROUP BY ALL", "SEMI JOIN", "ANTI JOIN", "QUALIFY", "EXCLUDE", "list_"];
+    private static readonly string[] Untranslated = ["GROUP BY ALL", "SEMI JOIN", "ANTI JOIN", "QUALIFY", "EXCLUDE", "list_", "ASOF"];
 
     /// <param name="resultTypes">The DuckDB type of each column of the query's result, by name.</param>
     public static string Translate(string duckDbSql, IReadOnlyDictionary<string, string>? resultTypes = null)
     {
         var sql = Comment().Replace(duckDbSql, "");
         sql = RewriteListContains(sql);
+        sql = AsofJoin().Replace(sql, "LEFT JOIN LATERAL (SELECT * FROM ${table} ${alias} WHERE ${on} AND ${left} > ${right} ORDER BY ${right} DESC LIMIT 1) ${alias} ON true");
         sql = UntypedNull().Replace(sql, m => resultTypes?.GetValueOrDefault(m.Groups[1].Value) is { } type ? $"CAST(NULL AS {Type(type)}) AS {m.Groups[1].Value}" : m.Value);
         if (Untranslated.FirstOrDefault(s => sql.Contains(s, StringComparison.OrdinalIgnoreCase)) is { } unsupported)
         {
@@ -80,6 +82,10 @@ internal static partial class PostgresQueryText
 
         throw new FormatException($"list_contains at {from} is not closed");
     }
+
+    /// <summary>An ASOF LEFT JOIN whose ON clause is equalities then one "less than" on the joined table's column, closing its CTE.</summary>
+    [GeneratedRegex(@"ASOF LEFT JOIN (?<table>\w+) (?<alias>\w+) ON (?<on>[^()]*?) AND (?<left>[^()]*?) > (?<right>\k<alias>\.\w+)(?=\))")]
+    private static partial Regex AsofJoin();
 
     [GeneratedRegex(@"--[^\n]*")]
     private static partial Regex Comment();

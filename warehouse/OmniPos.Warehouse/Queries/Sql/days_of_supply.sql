@@ -2,11 +2,20 @@
 -- those 28 on which it was in stock (had units on hand at some time of the day: at its start, at its end, or to sell). Days out of stock do not dilute
 -- demand (DESIGN.md §5). mart_daily_inventory has a row only for days stock moved; a day between rows begins with the
 -- earlier row's closing level.
-WITH rows AS (
+-- Only the window's rows and the last row before it matter (the level the window opens with, and how long it lasted).
+WITH before AS (
+  SELECT sku, location, max(business_date) AS business_date, 0 AS sold,
+         (array_agg(closing_on_hand ORDER BY business_date DESC))[1] AS closing_on_hand
+  FROM mart_daily_inventory WHERE business_date <= $as_of - 28
+  GROUP BY sku, location),
+recent AS (
+  SELECT sku, location, business_date, sold, closing_on_hand
+  FROM mart_daily_inventory WHERE business_date > $as_of - 28 AND business_date <= $as_of),
+rows AS (
   SELECT sku, location, business_date, sold, closing_on_hand,
          lag(closing_on_hand, 1, 0) OVER w AS opening_on_hand,
          lead(business_date, 1, $as_of + 1) OVER w AS next_date
-  FROM mart_daily_inventory WHERE business_date <= $as_of
+  FROM (SELECT * FROM before UNION ALL SELECT * FROM recent) window_rows
   WINDOW w AS (PARTITION BY sku, location ORDER BY business_date)),
 per_row AS (
   SELECT sku, location, business_date, closing_on_hand,

@@ -14,18 +14,13 @@ received AS (
   GROUP BY d.week_start, i.location, i.sku),
 keys AS (
   SELECT week_start, store_id, sku FROM sales UNION SELECT week_start, store_id, sku FROM received),
+-- The level a week opens and closes with: the last day the SKU's stock moved there before the week, and before the next.
 opening AS (
-  SELECT k.week_start, k.store_id, k.sku,
-         coalesce((SELECT i.closing_on_hand FROM mart_daily_inventory i
-                   WHERE i.sku = k.sku AND i.location = k.store_id AND i.business_date < k.week_start
-                   ORDER BY i.business_date DESC LIMIT 1), 0) AS on_hand
-  FROM keys k),
+  SELECT k.week_start, k.store_id, k.sku, coalesce(i.closing_on_hand, 0) AS on_hand
+  FROM keys k ASOF LEFT JOIN mart_daily_inventory i ON i.sku = k.sku AND i.location = k.store_id AND k.week_start > i.business_date),
 closing AS (
-  SELECT k.week_start, k.store_id, k.sku,
-         coalesce((SELECT i.closing_on_hand FROM mart_daily_inventory i
-                   WHERE i.sku = k.sku AND i.location = k.store_id AND i.business_date < k.week_start + 7
-                   ORDER BY i.business_date DESC LIMIT 1), 0) AS on_hand
-  FROM keys k)
+  SELECT k.week_start, k.store_id, k.sku, coalesce(i.closing_on_hand, 0) AS on_hand
+  FROM keys k ASOF LEFT JOIN mart_daily_inventory i ON i.sku = k.sku AND i.location = k.store_id AND k.week_start + 7 > i.business_date)
 SELECT k.week_start, k.store_id, k.sku, p.category,
        o.on_hand AS opening_on_hand, coalesce(r.received, 0) AS received,
        coalesce(s.sold, 0) AS sold, coalesce(s.returned, 0) AS returned, c.on_hand AS closing_on_hand
