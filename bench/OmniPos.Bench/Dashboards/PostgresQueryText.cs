@@ -4,24 +4,26 @@ using System.Text.RegularExpressions;
 namespace OmniPos.Bench.Dashboards;
 
 /// <summary>
-/// The warehouse's query SQL made PostgreSQL's, mechanically, so both engines run the same text: comments dropped,
-/// <c>list_contains($list, x)</c> becomes <c>x = ANY(@list)</c>, <c>$name</c> becomes Npgsql's <c>@name</c>, and a
-/// <c>NULL AS column</c> gets the type DuckDB gives that column of the result (DuckDB infers it from the UNION the NULL
-/// meets; PostgreSQL takes an untyped NULL for text), and <c>ASOF LEFT JOIN t i ON … AND x &gt; i.d</c> (the row of t with the
-/// greatest <c>i.d</c> below x) becomes the <c>LEFT JOIN LATERAL</c> that picks that row. The rest of what the queries use (FILTER, window functions,
-/// <c>::DATE</c>, <c>(array_agg(…))[1]</c>, date arithmetic) PostgreSQL reads as DuckDB does; DuckDB-only syntax with no
-/// mechanical rewrite is refused, so a query that starts using it fails its row instead of being measured as something else.
+/// The warehouse's query SQL made PostgreSQL's, mechanically, so both engines run the same text: comments are dropped;
+/// <c>list_contains($list, x)</c> becomes <c>x = ANY(@list)</c> and <c>$name</c> Npgsql's <c>@name</c>; a <c>NULL AS
+/// column</c> gets the type DuckDB gives that column of the result (DuckDB infers it from the UNION the NULL meets;
+/// PostgreSQL takes an untyped NULL for text); <c>arg_max(x, y)</c> becomes <c>(array_agg(x ORDER BY y DESC))[1]</c>; and
+/// <c>ASOF LEFT JOIN t i ON … AND x &gt; i.d</c> (the row of t with the greatest <c>i.d</c> below x) becomes the
+/// <c>LEFT JOIN LATERAL</c> that picks that row. The rest of what the queries use (FILTER, window functions, <c>::DATE</c>,
+/// <c>(array_agg(…))[1]</c>, date arithmetic) PostgreSQL reads as DuckDB does; DuckDB-only syntax with no mechanical
+/// rewrite is refused, so a query that starts using it fails its row instead of being measured as something else.
 /// </summary>
 internal static partial class PostgresQueryText
 {
     private const string ListContains = "list_contains(";
-    private static readonly string[] Untranslated = ["GROUP BY ALL", "SEMI JOIN", "ANTI JOIN", "QUALIFY", "EXCLUDE", "list_", "ASOF"];
+    private static readonly string[] Untranslated = ["GROUP BY ALL", "SEMI JOIN", "ANTI JOIN", "QUALIFY", "EXCLUDE", "list_", "ASOF", "arg_max", "arg_min"];
 
     /// <param name="resultTypes">The DuckDB type of each column of the query's result, by name.</param>
     public static string Translate(string duckDbSql, IReadOnlyDictionary<string, string>? resultTypes = null)
     {
         var sql = Comment().Replace(duckDbSql, "");
         sql = RewriteListContains(sql);
+        sql = ArgMax().Replace(sql, "(array_agg(${value} ORDER BY ${by} DESC))[1]");
         sql = AsofJoin().Replace(sql, "LEFT JOIN LATERAL (SELECT * FROM ${table} ${alias} WHERE ${on} AND ${left} > ${right} ORDER BY ${right} DESC LIMIT 1) ${alias} ON true");
         sql = UntypedNull().Replace(sql, m => resultTypes?.GetValueOrDefault(m.Groups[1].Value) is { } type ? $"CAST(NULL AS {Type(type)}) AS {m.Groups[1].Value}" : m.Value);
         if (Untranslated.FirstOrDefault(s => sql.Contains(s, StringComparison.OrdinalIgnoreCase)) is { } unsupported)
@@ -86,6 +88,10 @@ internal static partial class PostgresQueryText
     /// <summary>An ASOF LEFT JOIN whose ON clause is equalities then one "less than" on the joined table's column, closing its CTE.</summary>
     [GeneratedRegex(@"ASOF LEFT JOIN (?<table>\w+) (?<alias>\w+) ON (?<on>[^()]*?) AND (?<left>[^()]*?) > (?<right>\k<alias>\.\w+)(?=\))")]
     private static partial Regex AsofJoin();
+
+    /// <summary>arg_max of two plain columns or expressions without parentheses.</summary>
+    [GeneratedRegex(@"\barg_max\((?<value>[^(),]+),\s*(?<by>[^(),]+)\)")]
+    private static partial Regex ArgMax();
 
     [GeneratedRegex(@"--[^\n]*")]
     private static partial Regex Comment();

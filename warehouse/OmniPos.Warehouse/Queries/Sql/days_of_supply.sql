@@ -5,7 +5,7 @@
 -- Only the window's rows and the last row before it matter (the level the window opens with, and how long it lasted).
 WITH before AS (
   SELECT sku, location, max(business_date) AS business_date, 0 AS sold,
-         (array_agg(closing_on_hand ORDER BY business_date DESC))[1] AS closing_on_hand
+         arg_max(closing_on_hand, business_date) AS closing_on_hand
   FROM mart_daily_inventory WHERE business_date <= $as_of - 28
   GROUP BY sku, location),
 recent AS (
@@ -25,7 +25,7 @@ per_row AS (
               THEN greatest(0, least(next_date - 1, $as_of) - greatest(business_date + 1, $as_of - 27) + 1) ELSE 0 END AS days_between_in_stock
   FROM rows)
 SELECT r.location, r.sku, p.category,
-       (array_agg(r.closing_on_hand ORDER BY r.business_date DESC))[1] AS on_hand,
+       arg_max(r.closing_on_hand, r.business_date) AS on_hand,
        sum(r.sold_in_window) AS sold_28d,
        sum(r.row_day_in_stock + r.days_between_in_stock) AS days_in_stock
 FROM per_row r JOIN dim_product p ON p.sku = r.sku

@@ -14,13 +14,22 @@ received AS (
   GROUP BY d.week_start, i.location, i.sku),
 keys AS (
   SELECT week_start, store_id, sku FROM sales UNION SELECT week_start, store_id, sku FROM received),
+-- The levels that matter: the last one each SKU-location had before the first week, and every one it had in the weeks.
+levels AS (
+  SELECT sku, location, max(business_date) AS business_date, arg_max(closing_on_hand, business_date) AS closing_on_hand
+  FROM mart_daily_inventory WHERE business_date < (SELECT min(week_start) FROM weeks)
+  GROUP BY sku, location
+  UNION ALL
+  SELECT sku, location, business_date, closing_on_hand
+  FROM mart_daily_inventory
+  WHERE business_date >= (SELECT min(week_start) FROM weeks) AND business_date < (SELECT max(week_start) + 7 FROM weeks)),
 -- The level a week opens and closes with: the last day the SKU's stock moved there before the week, and before the next.
 opening AS (
   SELECT k.week_start, k.store_id, k.sku, coalesce(i.closing_on_hand, 0) AS on_hand
-  FROM keys k ASOF LEFT JOIN mart_daily_inventory i ON i.sku = k.sku AND i.location = k.store_id AND k.week_start > i.business_date),
+  FROM keys k ASOF LEFT JOIN levels i ON i.sku = k.sku AND i.location = k.store_id AND k.week_start > i.business_date),
 closing AS (
   SELECT k.week_start, k.store_id, k.sku, coalesce(i.closing_on_hand, 0) AS on_hand
-  FROM keys k ASOF LEFT JOIN mart_daily_inventory i ON i.sku = k.sku AND i.location = k.store_id AND k.week_start + 7 > i.business_date)
+  FROM keys k ASOF LEFT JOIN levels i ON i.sku = k.sku AND i.location = k.store_id AND k.week_start + 7 > i.business_date)
 SELECT k.week_start, k.store_id, k.sku, p.category,
        o.on_hand AS opening_on_hand, coalesce(r.received, 0) AS received,
        coalesce(s.sold, 0) AS sold, coalesce(s.returned, 0) AS returned, c.on_hand AS closing_on_hand
