@@ -27,12 +27,24 @@ internal sealed class LakeLanding(AnalyticsWarehouse warehouse, IOperationalStor
         using var connection = warehouse.Connect();
         var removed = _lake.RemoveUnrecorded(Manifest.RecordedPaths(connection));
         var totals = new Totals();
-        while (await ReadEventsAsync(Watermarks.Read(connection, EventFeed), cancellationToken) is { Count: > 0 } events)
+        var reading = ReadAheadAsync(Watermarks.Read(connection, EventFeed), cancellationToken);
+        try
         {
-            // Read after the events, so it holds every store, device and product they name (entries exist before events name them).
-            var catalog = await ReadCatalogAsync(cancellationToken);
-            Dimensions.Refresh(connection, catalog);
-            totals.Add(LandEvents(connection, events, cancellationToken), events.Count, 0);
+            while (await reading is { Count: > 0 } events)
+            {
+                // The next run's events are read from the store while DuckDB lands this one's (a run that fails drops them).
+                reading = ReadAheadAsync(events[^1].Seq, cancellationToken);
+
+                // Read after the events, so it holds every store, device and product they name (entries exist before events name them).
+                var catalog = await ReadCatalogAsync(cancellationToken);
+                Dimensions.Refresh(connection, catalog);
+                totals.Add(LandEvents(connection, events, cancellationToken), events.Count, 0);
+            }
+        }
+        finally
+        {
+            // Never leave a read running against a store the caller may close next; its own failure matters no more.
+            await Task.WhenAny(reading);
         }
 
         await LandProcessorRecordsAsync(connection, totals, cancellationToken);
@@ -48,6 +60,13 @@ internal sealed class LakeLanding(AnalyticsWarehouse warehouse, IOperationalStor
         await store.ListCatalogAsync<Promotion>(cancellationToken),
         await store.ListCatalogAsync<Customer>(cancellationToken),
         await store.ListCatalogAsync<Employee>(cancellationToken));
+
+    /// <summary>
+    /// <see cref="ReadEventsAsync"/> on a thread of its own: the stores' reads do their work before they return a task
+    /// (SQLite's are synchronous), which would keep the read from overlapping the landing.
+    /// </summary>
+    private Task<List<StoredEvent>> ReadAheadAsync(long afterSeq, CancellationToken cancellationToken) =>
+        Task.Run(() => ReadEventsAsync(afterSeq, cancellationToken), cancellationToken);
 
     /// <summary>Up to a run's worth of events after <paramref name="afterSeq"/>, read page by page.</summary>
     private async Task<List<StoredEvent>> ReadEventsAsync(long afterSeq, CancellationToken cancellationToken)
