@@ -22,13 +22,13 @@ internal sealed class PostgresCopy : IAsyncDisposable
     [
         "fact_sale_lines (business_date)", "fact_sale_lines (transaction_id, sku)", "fact_sale_lines (seq, line_no)",
         "fact_return_lines (business_date)", "fact_return_lines (original_transaction_id, sku)",
-        "fact_line_taxes (business_date)", "fact_line_discounts (seq, line_no)",
+        "fact_line_taxes (business_date)", "fact_line_discounts (seq, line_no)", "fact_line_discounts (business_date)",
         "fact_tenders (seq)", "fact_tenders (store_id, card_token, auth_code)", "fact_refunds (seq)",
         "fact_payment_adjustments (transaction_id, tender_no)", "fact_settlements (store_id, processor_token, auth_code)",
         "fact_transactions (device_id, occurred_at)", "fact_transactions (business_date)", "fact_transactions (seq)",
         "fact_device_events (device_id, kind, occurred_at)", "fact_device_events (business_date)",
         "fact_inventory_movements (sku, location, business_date)",
-        "mart_daily_sales (business_date)", "mart_daily_inventory (sku, location, business_date)",
+        "mart_daily_sales (business_date)", "mart_daily_inventory (sku, location, business_date)", "mart_returned_sale_skus (transaction_id, sku)",
         "dim_product (sku)", "dim_store (store_id)", "dim_promotion (promotion_id)", "dim_date (business_date)", "dim_date (week_start)",
     ];
 

@@ -70,6 +70,26 @@ public sealed class LateDataTests() : WarehouseTestBase(new SqliteEngine())
     }
 
     [Fact]
+    public async Task A_return_landed_before_its_sale_counts_against_the_sale_once_the_sale_lands()
+    {
+        // An offline register's Monday sale reaches the store after its return of Wednesday, which lands on its own.
+        await AppendAsync(At(NewYorkRegister, Monday.AddDays(2).AddHours(10), Return("R9", "S9", TenderKind.Cash, "faulty", (Cap, 1, 12.00m))));
+        await Warehouse.LandAsync(Store);
+        var monday = new QueryFilter(SalesWeek.Monday, SalesWeek.Monday);
+        Assert.Empty(Warehouse.Query(AnalyticQueries.ReturnRate, monday));
+
+        await AppendAsync(At(NewYorkRegister, Monday.AddHours(16), Sale("S9", TenderKind.Cash, (Cap, 2, 12.00m))));
+        await Warehouse.LandAsync(Store);
+        // A second return of the same sale, in a run of its own: the sale is counted once.
+        await AppendAsync(At(NewYorkRegister, Monday.AddDays(3).AddHours(10), Return("R10", "S9", TenderKind.Cash, "faulty", (Cap, 1, 12.00m))));
+        await Warehouse.LandAsync(Store);
+
+        Assert.Equal([new ReturnRate("store", "faulty", 2, 24.00m, 2, 24.00m)], Warehouse.Query(AnalyticQueries.ReturnRate, monday));
+        Assert.Empty(Warehouse.Query(AnalyticQueries.ReturnRate, new QueryFilter(SalesWeek.Monday.AddDays(2), SalesWeek.Monday.AddDays(3))));
+        AssertMartsAgreeWithFacts();
+    }
+
+    [Fact]
     public async Task Levels_landed_in_many_small_runs_carry_each_runs_closing_level_into_the_next()
     {
         await AppendAsync([.. StockAutumn.Events()]);
@@ -104,5 +124,14 @@ public sealed class LateDataTests() : WarehouseTestBase(new SqliteEngine())
             """, r => (r.GetDate(0), r.GetString(1), r.GetString(2), r.GetInt64(3)));
         Assert.Equal(levels, Sql("SELECT business_date, sku, location, closing_on_hand FROM mart_daily_inventory ORDER BY 1, 2, 3",
             r => (r.GetDate(0), r.GetString(1), r.GetString(2), r.GetInt64(3))));
+
+        var returnedSales = Sql("""
+            SELECT concat_ws('|', transaction_id, sku, min(business_date), min(store_id), min(channel), sum(gross), sum(net_sales), sum(quantity))
+            FROM fact_sale_lines WHERE transaction_id IN (SELECT original_transaction_id FROM fact_return_lines)
+            GROUP BY transaction_id, sku ORDER BY 1
+            """, r => r.GetString(0));
+        Assert.Equal(returnedSales, Sql(
+            "SELECT concat_ws('|', transaction_id, sku, business_date, store_id, channel, gross, net_sales, quantity) FROM mart_returned_sale_skus ORDER BY 1",
+            r => r.GetString(0)));
     }
 }

@@ -29,6 +29,19 @@ WHERE m.business_date = d.business_date AND m.store_id = d.store_id AND m.channe
 
 INSERT INTO mart_daily_sales SELECT * FROM sales_rows;
 
+-- Returned sales: every SKU of a sale that some landed return names, once. A sale lands whole in one run and its returns
+-- in any run, before or after it, so a run adds the sales its returns name and its own sales already returned, unless
+-- the mart has them.
+INSERT INTO mart_returned_sale_skus
+WITH wanted AS (
+  SELECT original_transaction_id AS transaction_id FROM stage_fact_return_lines WHERE original_transaction_id IS NOT NULL
+  UNION
+  SELECT transaction_id FROM stage_fact_sale_lines WHERE transaction_id IN (SELECT original_transaction_id FROM fact_return_lines))
+SELECT l.transaction_id, l.sku, min(l.business_date), min(l.store_id), min(l.channel), sum(l.gross), sum(l.net_sales), sum(l.quantity)
+FROM fact_sale_lines l SEMI JOIN wanted USING (transaction_id)
+ANTI JOIN mart_returned_sale_skus m USING (transaction_id, sku)
+GROUP BY l.transaction_id, l.sku;
+
 -- Daily inventory: a run changes the levels of each SKU-location it moved from the first day it moved on. Those days are
 -- summed again from the rows kept (their changes: on hand from the movements, reserved from the closing levels) and the
 -- run's own movements, and the levels carried forward from the last row before that day.

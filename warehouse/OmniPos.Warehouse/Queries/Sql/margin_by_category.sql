@@ -17,7 +17,7 @@ returned AS (
          sum(r.quantity * r.unit_cost) AS returned_cost
   FROM fact_return_lines r
   JOIN dim_product p ON p.sku = r.sku
-  LEFT JOIN returned_sale_skus s ON s.transaction_id = r.original_transaction_id AND s.sku = r.sku
+  LEFT JOIN mart_returned_sale_skus s ON s.transaction_id = r.original_transaction_id AND s.sku = r.sku
   WHERE coalesce(s.business_date, r.business_date) BETWEEN $from AND $through AND NOT p.is_gift_card
     AND ($stores IS NULL OR list_contains($stores, coalesce(s.store_id, r.store_id)))
     AND ($channels IS NULL OR list_contains($channels, coalesce(s.channel, r.channel)))
