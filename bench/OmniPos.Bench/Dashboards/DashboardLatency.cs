@@ -138,10 +138,11 @@ internal static class DashboardLatency
         return rows;
     }
 
-    /// <summary>The filter's values as the queries' parameters: days are dates; lists (null for all) text arrays.</summary>
+    /// <summary>The filter's values as the queries' parameters: days are dates; words text; lists (null for all) text arrays.</summary>
     private static NpgsqlParameter Parameter(string name, object? value) => value switch
     {
         DateOnly day => new NpgsqlParameter(name, NpgsqlDbType.Date) { Value = day },
+        string text => new NpgsqlParameter(name, NpgsqlDbType.Text) { Value = text },
         IReadOnlyList<string> list => new NpgsqlParameter(name, NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = list.ToArray() },
         null => new NpgsqlParameter(name, NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = DBNull.Value },
         _ => throw new NotSupportedException($"no PostgreSQL parameter for ${name} of type {value.GetType().Name}"),

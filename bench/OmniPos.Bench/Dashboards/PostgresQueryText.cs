@@ -8,8 +8,9 @@ namespace OmniPos.Bench.Dashboards;
 /// <c>list_contains($list, x)</c> becomes <c>x = ANY(@list)</c> and <c>$name</c> Npgsql's <c>@name</c>; a <c>NULL AS
 /// column</c> gets the type DuckDB gives that column of the result (DuckDB infers it from the UNION the NULL meets;
 /// PostgreSQL takes an untyped NULL for text); <c>arg_max(x, y)</c> becomes <c>(array_agg(x ORDER BY y DESC))[1]</c>; and
-/// <c>ASOF LEFT JOIN t i ON … AND x &gt; i.d</c> (the row of t with the greatest <c>i.d</c> below x) becomes the
-/// <c>LEFT JOIN LATERAL</c> that picks that row. The rest of what the queries use (FILTER, window functions, <c>::DATE</c>,
+/// <c>ASOF [LEFT] JOIN t i ON … AND x &gt; i.d</c> (the row of t with the greatest <c>i.d</c> below x; likewise
+/// <c>&gt;=</c>, and <c>&lt;</c> or <c>&lt;=</c> for the least above) becomes the <c>[LEFT] JOIN LATERAL</c> that picks
+/// that row. The rest of what the queries use (FILTER, window functions, <c>::DATE</c>,
 /// <c>(array_agg(…))[1]</c>, date arithmetic) PostgreSQL reads as DuckDB does; DuckDB-only syntax with no mechanical
 /// rewrite is refused, so a query that starts using it fails its row instead of being measured as something else.
 /// </summary>
@@ -24,7 +25,10 @@ internal static partial class PostgresQueryText
         var sql = Comment().Replace(duckDbSql, "");
         sql = RewriteListContains(sql);
         sql = ArgMax().Replace(sql, "(array_agg(${value} ORDER BY ${by} DESC))[1]");
-        sql = AsofJoin().Replace(sql, "LEFT JOIN LATERAL (SELECT * FROM ${table} ${alias} WHERE ${on} AND ${left} > ${right} ORDER BY ${right} DESC LIMIT 1) ${alias} ON true");
+        sql = AsofJoin().Replace(sql, m =>
+            $"{m.Groups["left_join"].Value}JOIN LATERAL (SELECT * FROM {m.Groups["table"]} {m.Groups["alias"]} WHERE {m.Groups["on"]} AND "
+            + $"{m.Groups["left"]} {m.Groups["op"]} {m.Groups["right"]} ORDER BY {m.Groups["right"]} {(m.Groups["op"].Value[0] == '>' ? "DESC" : "ASC")} "
+            + $"LIMIT 1) {m.Groups["alias"]} ON true");
         sql = UntypedNull().Replace(sql, m => resultTypes?.GetValueOrDefault(m.Groups[1].Value) is { } type ? $"CAST(NULL AS {Type(type)}) AS {m.Groups[1].Value}" : m.Value);
         if (Untranslated.FirstOrDefault(s => sql.Contains(s, StringComparison.OrdinalIgnoreCase)) is { } unsupported)
         {
@@ -85,8 +89,8 @@ internal static partial class PostgresQueryText
         throw new FormatException($"list_contains at {from} is not closed");
     }
 
-    /// <summary>An ASOF LEFT JOIN whose ON clause is equalities then one "less than" on the joined table's column, closing its CTE.</summary>
-    [GeneratedRegex(@"ASOF LEFT JOIN (?<table>\w+) (?<alias>\w+) ON (?<on>[^()]*?) AND (?<left>[^()]*?) > (?<right>\k<alias>\.\w+)(?=\))")]
+    /// <summary>An ASOF join whose ON clause is equalities then one comparison with the joined table's column, closing its CTE.</summary>
+    [GeneratedRegex(@"ASOF (?<left_join>LEFT )?JOIN (?<table>\w+) (?<alias>\w+) ON (?<on>[^()]*?) AND (?<left>[^()]*?) (?<op>>=|>|<=|<) (?<right>\k<alias>\.\w+)(?=\))")]
     private static partial Regex AsofJoin();
 
     /// <summary>arg_max of two plain columns or expressions without parentheses.</summary>

@@ -119,11 +119,45 @@ public sealed class LateDataTests() : WarehouseTestBase(new SqliteEngine())
             r => r.GetString(0)));
 
         var levels = Sql("""
-            SELECT business_date, sku, location, CAST(sum(sum(on_hand_change)) OVER (PARTITION BY sku, location ORDER BY business_date) AS BIGINT)
-            FROM fact_inventory_movements GROUP BY business_date, sku, location ORDER BY 1, 2, 3
-            """, r => (r.GetDate(0), r.GetString(1), r.GetString(2), r.GetInt64(3)));
-        Assert.Equal(levels, Sql("SELECT business_date, sku, location, closing_on_hand FROM mart_daily_inventory ORDER BY 1, 2, 3",
-            r => (r.GetDate(0), r.GetString(1), r.GetString(2), r.GetInt64(3))));
+            SELECT concat_ws('|', business_date, sku, location, sum(sum(on_hand_change)) OVER w,
+                             coalesce(sum(sum(on_hand_change) FILTER (WHERE on_hand_change > 0)) OVER w, 0), lead(business_date) OVER w)
+            FROM fact_inventory_movements GROUP BY business_date, sku, location
+            WINDOW w AS (PARTITION BY sku, location ORDER BY business_date) ORDER BY 1
+            """, r => r.GetString(0));
+        Assert.Equal(levels, Sql("SELECT concat_ws('|', business_date, sku, location, closing_on_hand, closing_added, next_date) FROM mart_daily_inventory ORDER BY 1",
+            r => r.GetString(0)));
+
+        var lots = Sql("""
+            SELECT concat_ws('|', sku, location, business_date, seq, kind, on_hand_change, unit_cost,
+                             sum(on_hand_change) OVER (PARTITION BY sku, location ORDER BY business_date, seq))
+            FROM fact_inventory_movements WHERE on_hand_change > 0 ORDER BY 1
+            """, r => r.GetString(0));
+        Assert.Equal(lots, Sql("SELECT concat_ws('|', sku, location, lot_date, seq, kind, units, unit_cost, units_through) FROM mart_receipt_lots ORDER BY 1",
+            r => r.GetString(0)));
+
+        var weeks = Sql("""
+            WITH keys AS (
+              SELECT d.week_start, l.store_id, l.sku FROM fact_sale_lines l JOIN dim_date d USING (business_date)
+              UNION SELECT d.week_start, r.store_id, r.sku FROM fact_return_lines r JOIN dim_date d USING (business_date)
+              UNION SELECT d.week_start, m.location, m.sku FROM fact_inventory_movements m JOIN dim_date d USING (business_date))
+            SELECT concat_ws('|', week_start, store_id, sku,
+              (SELECT coalesce(sum(on_hand_change), 0) FROM fact_inventory_movements m
+               WHERE m.location = k.store_id AND m.sku = k.sku AND m.business_date < k.week_start),
+              (SELECT coalesce(sum(on_hand_change), 0) FROM fact_inventory_movements m
+               WHERE m.location = k.store_id AND m.sku = k.sku AND m.kind IN ('receipt', 'transfer_in')
+                 AND m.business_date >= k.week_start AND m.business_date < k.week_start + 7),
+              (SELECT coalesce(sum(quantity), 0) FROM fact_sale_lines l
+               WHERE l.store_id = k.store_id AND l.sku = k.sku AND l.business_date >= k.week_start AND l.business_date < k.week_start + 7),
+              (SELECT coalesce(sum(quantity), 0) FROM fact_return_lines r
+               WHERE r.store_id = k.store_id AND r.sku = k.sku AND r.business_date >= k.week_start AND r.business_date < k.week_start + 7),
+              (SELECT coalesce(sum(on_hand_change), 0) FROM fact_inventory_movements m
+               WHERE m.location = k.store_id AND m.sku = k.sku AND m.business_date < k.week_start + 7))
+            FROM keys k ORDER BY 1
+            """, r => r.GetString(0));
+        Assert.Equal(weeks, Sql("""
+            SELECT concat_ws('|', week_start, store_id, sku, opening_on_hand, received, sold, returned, closing_on_hand)
+            FROM mart_weekly_sell_through ORDER BY 1
+            """, r => r.GetString(0)));
 
         var returnedSales = Sql("""
             SELECT concat_ws('|', transaction_id, sku, min(business_date), min(store_id), min(channel), sum(gross), sum(net_sales), sum(quantity))

@@ -43,15 +43,16 @@ ANTI JOIN mart_returned_sale_skus m USING (transaction_id, sku)
 GROUP BY l.transaction_id, l.sku;
 
 -- Daily inventory: a run changes the levels of each SKU-location it moved from the first day it moved on. Those days are
--- summed again from the rows kept (their changes: on hand from the movements, reserved from the closing levels) and the
--- run's own movements, and the levels carried forward from the last row before that day.
+-- summed again from the rows kept (their changes: on hand from the movements, reserved and added from the closing
+-- levels) and the run's own movements, and the levels carried forward from the row whose span holds the day before.
 CREATE OR REPLACE TEMP TABLE stock_delta AS
 SELECT business_date, sku, location,
        coalesce(sum(on_hand_change) FILTER (WHERE kind IN ('receipt', 'transfer_in')), 0) AS received,
        coalesce(-sum(on_hand_change) FILTER (WHERE kind = 'sale'), 0) AS sold,
        coalesce(sum(on_hand_change) FILTER (WHERE kind = 'return_restock'), 0) AS restocked,
        coalesce(sum(on_hand_change) FILTER (WHERE kind IN ('transfer_out', 'count_adjustment')), 0) AS other_change,
-       sum(on_hand_change) AS on_hand_change, sum(reserved_change) AS reserved_change
+       sum(on_hand_change) AS on_hand_change, sum(reserved_change) AS reserved_change,
+       coalesce(sum(on_hand_change) FILTER (WHERE on_hand_change > 0), 0) AS added_change
 FROM stage_fact_inventory_movements GROUP BY ALL;
 
 CREATE OR REPLACE TEMP TABLE touched_stock AS
@@ -59,37 +60,87 @@ SELECT sku, location, min(business_date) AS from_date FROM stock_delta GROUP BY 
 
 CREATE OR REPLACE TEMP TABLE stock_days AS
 WITH opening AS (
-  SELECT sku, location, arg_max(closing_on_hand, business_date) AS on_hand, arg_max(closing_reserved, business_date) AS reserved
+  SELECT sku, location, m.closing_on_hand AS on_hand, m.closing_reserved AS reserved, m.closing_added AS added
   FROM mart_daily_inventory m JOIN touched_stock t USING (sku, location)
-  WHERE m.business_date < t.from_date
-  GROUP BY sku, location),
+  WHERE m.business_date < t.from_date AND (m.next_date IS NULL OR m.next_date >= t.from_date)),
 kept AS (
   SELECT m.business_date, m.sku, m.location, m.received, m.sold, m.restocked, m.other_change,
          m.received - m.sold + m.restocked + m.other_change AS on_hand_change,
-         m.closing_reserved - coalesce(lag(m.closing_reserved) OVER (PARTITION BY m.sku, m.location ORDER BY m.business_date), o.reserved, 0)
-           AS reserved_change
+         m.closing_reserved - coalesce(lag(m.closing_reserved) OVER w, o.reserved, 0) AS reserved_change,
+         m.closing_added - coalesce(lag(m.closing_added) OVER w, o.added, 0) AS added_change
   FROM mart_daily_inventory m JOIN touched_stock t USING (sku, location) LEFT JOIN opening o USING (sku, location)
-  WHERE m.business_date >= t.from_date),
+  WHERE m.business_date >= t.from_date
+  WINDOW w AS (PARTITION BY m.sku, m.location ORDER BY m.business_date)),
 days AS (
   SELECT business_date, sku, location, sum(received) AS received, sum(sold) AS sold, sum(restocked) AS restocked,
-         sum(other_change) AS other_change, sum(on_hand_change) AS on_hand_change, sum(reserved_change) AS reserved_change
+         sum(other_change) AS other_change, sum(on_hand_change) AS on_hand_change, sum(reserved_change) AS reserved_change,
+         sum(added_change) AS added_change
   FROM (SELECT * FROM kept UNION ALL BY NAME SELECT * FROM stock_delta)
   GROUP BY ALL)
-SELECT d.*, coalesce(o.on_hand, 0) AS opening_on_hand, coalesce(o.reserved, 0) AS opening_reserved
+SELECT d.*, coalesce(o.on_hand, 0) AS opening_on_hand, coalesce(o.reserved, 0) AS opening_reserved, coalesce(o.added, 0) AS opening_added
 FROM days d LEFT JOIN opening o USING (sku, location);
+
+-- The row before the first day summed again now spans up to that day.
+UPDATE mart_daily_inventory m SET next_date = t.from_date FROM touched_stock t
+WHERE m.sku = t.sku AND m.location = t.location AND m.business_date < t.from_date AND (m.next_date IS NULL OR m.next_date >= t.from_date);
 
 DELETE FROM mart_daily_inventory m USING touched_stock t
 WHERE m.sku = t.sku AND m.location = t.location AND m.business_date >= t.from_date;
 
 INSERT INTO mart_daily_inventory
 SELECT business_date, sku, location, received, sold, restocked, other_change,
-       opening_on_hand + sum(on_hand_change) OVER w AS closing_on_hand,
-       opening_reserved + sum(reserved_change) OVER w AS closing_reserved
+       opening_on_hand + sum(on_hand_change) OVER running AS closing_on_hand,
+       opening_reserved + sum(reserved_change) OVER running AS closing_reserved,
+       lead(business_date) OVER (PARTITION BY sku, location ORDER BY business_date) AS next_date,
+       opening_added + sum(added_change) OVER running AS closing_added
 FROM stock_days
-WINDOW w AS (PARTITION BY sku, location ORDER BY business_date ROWS UNBOUNDED PRECEDING);
+WINDOW running AS (PARTITION BY sku, location ORDER BY business_date ROWS UNBOUNDED PRECEDING);
+
+-- Receipt lots: the run's lots of each SKU-location take their place in FIFO order (day, then seq), and the running
+-- totals of that location's lots from the first day they arrive are summed again.
+CREATE OR REPLACE TEMP TABLE new_lots AS
+SELECT sku, location, business_date AS lot_date, seq, kind, on_hand_change AS units, unit_cost
+FROM stage_fact_inventory_movements WHERE on_hand_change > 0;
+
+CREATE OR REPLACE TEMP TABLE touched_lots AS
+SELECT sku, location, min(lot_date) AS from_date FROM new_lots GROUP BY ALL;
+
+CREATE OR REPLACE TEMP TABLE lot_rows AS
+WITH earlier AS (
+  SELECT l.sku, l.location, max(l.units_through) AS units_through
+  FROM mart_receipt_lots l JOIN touched_lots t USING (sku, location)
+  WHERE l.lot_date < t.from_date
+  GROUP BY ALL),
+lots AS (
+  SELECT l.sku, l.location, l.lot_date, l.seq, l.kind, l.units, l.unit_cost
+  FROM mart_receipt_lots l JOIN touched_lots t USING (sku, location)
+  WHERE l.lot_date >= t.from_date
+  UNION ALL
+  SELECT * FROM new_lots)
+SELECT l.*, coalesce(e.units_through, 0) + sum(l.units) OVER (PARTITION BY l.sku, l.location ORDER BY l.lot_date, l.seq ROWS UNBOUNDED PRECEDING)
+FROM lots l LEFT JOIN earlier e USING (sku, location);
+
+DELETE FROM mart_receipt_lots l USING touched_lots t
+WHERE l.sku = t.sku AND l.location = t.location AND l.lot_date >= t.from_date;
+
+INSERT INTO mart_receipt_lots SELECT * FROM lot_rows;
+
+-- Weekly sell-through: for each store and SKU, from the week of the run's earliest sale of it, or from the week its stock
+-- at the store's location first moved in the run (every later level changed).
+CREATE OR REPLACE TEMP TABLE redo_weeks AS
+SELECT store_id, sku, min(week_start) AS from_week
+FROM (SELECT s.store_id, s.sku, d.week_start FROM sales_delta s JOIN dim_date d ON d.business_date = s.business_date
+      UNION ALL
+      SELECT t.location, t.sku, d.week_start FROM touched_stock t JOIN dim_date d ON d.business_date = t.from_date)
+GROUP BY store_id, sku;
+
+.read Marts/WeeklySellThrough.sql
 
 DROP TABLE sales_delta;
 DROP TABLE sales_rows;
 DROP TABLE stock_delta;
 DROP TABLE touched_stock;
 DROP TABLE stock_days;
+DROP TABLE new_lots;
+DROP TABLE touched_lots;
+DROP TABLE lot_rows;

@@ -17,14 +17,10 @@ public static class AnalyticQueries
         "Gross margin and margin after returns per top-level category",
         r => new CategoryMargin(r.GetString(0), r.GetDecimal(1), r.GetDecimal(2), r.GetDecimal(3), r.GetDecimal(4)));
 
-    private static AnalyticQuery<SellThrough> SellThroughBySku { get; } = new("sell_through",
-        "Sell-through per week, store and SKU",
-        r => new SellThrough(r.GetDate(0), r.GetString(1), r.GetString(3), r.GetString(2), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6),
-            r.GetInt64(7), r.GetInt64(8), SellThroughVariant.Period));
-
-    public static DerivedQuery<SellThrough, SellThrough> SellThrough { get; } = new("sell_through",
+    public static AnalyticQuery<SellThrough> SellThrough { get; } = new("sell_through",
         "Sell-through per week and store, by SKU, category or store (--level), in the period, received or on-hand variant (--variant)",
-        SellThroughBySku, AtLevel);
+        (r, filter) => new SellThrough(r.GetDate(0), r.GetString(1), r.GetStringOrNull(2), r.GetStringOrNull(3), r.GetInt64(4), r.GetInt64(5),
+            r.GetInt64(6), r.GetInt64(7), r.GetInt64(8), filter.Variant));
 
     public static AnalyticQuery<AgingBucket> InventoryAging { get; } = new("inventory_aging",
         "Units on hand and their cost per location, category and FIFO age bucket, as of a day",
@@ -84,15 +80,6 @@ public static class AnalyticQueries
     ];
 
     public static AnalyticQuery? Find(string name) => All.FirstOrDefault(q => q.Name == name);
-
-    private static IReadOnlyList<SellThrough> AtLevel(IReadOnlyList<SellThrough> rows, QueryFilter filter) =>
-    [
-        .. rows.GroupBy(r => (r.WeekStart, r.StoreId,
-                Category: filter.Level == SellThroughLevel.Store ? null : r.Category,
-                Sku: filter.Level == SellThroughLevel.Sku ? r.Sku : null))
-            .Select(g => new SellThrough(g.Key.WeekStart, g.Key.StoreId, g.Key.Category, g.Key.Sku, g.Sum(r => r.OpeningOnHand),
-                g.Sum(r => r.Received), g.Sum(r => r.Sold), g.Sum(r => r.Returned), g.Sum(r => r.ClosingOnHand), filter.Variant)),
-    ];
 
     private static IReadOnlyList<TenderReconciliation> Summarize(IReadOnlyList<CardCapture> items, QueryFilter filter) =>
     [

@@ -20,7 +20,7 @@ public abstract class AnalyticQuery
 
     public string Summary { get; }
 
-    /// <summary>The SQL as warehouse.duckdb runs it, with <c>$from</c>, <c>$through</c>, <c>$stores</c>, <c>$channels</c>, <c>$categories</c> and <c>$as_of</c> parameters.</summary>
+    /// <summary>The SQL as warehouse.duckdb runs it, with <c>$from</c>, <c>$through</c>, <c>$stores</c>, <c>$channels</c>, <c>$categories</c>, <c>$as_of</c> and <c>$level</c> parameters.</summary>
     public string Sql => _sql.Value;
 
     /// <summary>The rows as objects of the query's row type, for output that lists any query's columns.</summary>
@@ -33,9 +33,14 @@ public abstract class AnalyticQuery
 /// <summary>An analytic query whose rows are <typeparamref name="TRow"/>.</summary>
 public sealed class AnalyticQuery<TRow> : AnalyticQuery where TRow : notnull
 {
-    private readonly Func<DuckDbReader, TRow> _map;
+    private readonly Func<DuckDbReader, QueryFilter, TRow> _map;
 
-    internal AnalyticQuery(string name, string summary, Func<DuckDbReader, TRow> map) : base(name, summary, name) => _map = map;
+    internal AnalyticQuery(string name, string summary, Func<DuckDbReader, TRow> map) : this(name, summary, (r, _) => map(r))
+    {
+    }
+
+    /// <param name="map">A row from the reader, for rows that also state something of the filter they were asked with.</param>
+    internal AnalyticQuery(string name, string summary, Func<DuckDbReader, QueryFilter, TRow> map) : base(name, summary, name) => _map = map;
 
     public override Type RowType => typeof(TRow);
 
@@ -48,7 +53,7 @@ public sealed class AnalyticQuery<TRow> : AnalyticQuery where TRow : notnull
         }
 
         using var reader = statement.Query(cancellationToken);
-        return reader.ReadAll(_map);
+        return reader.ReadAll(r => _map(r, filter));
     }
 
     internal override IReadOnlyList<object> RunUntyped(DuckDbConnection connection, QueryFilter filter, CancellationToken cancellationToken) =>

@@ -28,6 +28,7 @@ public sealed record QueryFilter(
         "channels" => ListOrNull(Channels),
         "categories" => ListOrNull(Categories),
         "as_of" => AsOfDay,
+        "level" => Level.ToString().ToLowerInvariant(),
         _ => throw new InvalidOperationException($"analytic queries have no parameter ${name}"),
     };
 
