@@ -104,14 +104,6 @@ public sealed class AnalyticsWarehouse : IDisposable
         return query.Run(connection, filter, cancellationToken);
     }
 
-    /// <inheritdoc cref="Query{TRow}(AnalyticQuery{TRow}, QueryFilter, CancellationToken)"/>
-    public IReadOnlyList<TRow> Query<TSource, TRow>(DerivedQuery<TSource, TRow> query, QueryFilter filter, CancellationToken cancellationToken = default)
-        where TSource : notnull where TRow : notnull
-    {
-        using var connection = Connect();
-        return query.Run(connection, filter, cancellationToken);
-    }
-
     /// <summary>Runs any query of the library, its rows as objects of its <see cref="AnalyticQuery.RowType"/>.</summary>
     public IReadOnlyList<object> Query(AnalyticQuery query, QueryFilter filter, CancellationToken cancellationToken = default)
     {

@@ -90,6 +90,26 @@ public sealed class LateDataTests() : WarehouseTestBase(new SqliteEngine())
     }
 
     [Fact]
+    public async Task A_card_sale_uploaded_after_its_settlement_is_matched_to_it()
+    {
+        // The NY register was offline on Monday night: the processor's file settles S2 before the sale reaches the store.
+        var events = SalesWeek.Events();
+        var lateSale = events.Single(e => e.Body is Core.Sales.SaleRecorded { TransactionId: "S2" });
+        await AppendAsync([.. events.Where(e => e != lateSale)]);
+        await Store.Importing.AddSettlementsAsync(SalesWeek.Settlements(), CancellationToken.None);
+        await Warehouse.LandAsync(Store);
+        var week = new QueryFilter(SalesWeek.Monday, SalesWeek.Thursday);
+        Assert.Contains(Warehouse.Query(AnalyticQueries.CardCaptures, week), c => c is { CardToken: "tok_S2", Status: "not_captured" });
+
+        await AppendAsync(lateSale);
+        await Warehouse.LandAsync(Store);
+
+        var captures = Warehouse.Query(AnalyticQueries.CardCaptures, week).Where(c => c.CardToken == "tok_S2");
+        Assert.Equal([("S2", "matched")], captures.Select(c => (c.TransactionId, c.Status)));
+        Assert.Equal(0, Warehouse.Query(AnalyticQueries.TenderReconciliation, week).Single(t => t.StoreId == NewYork && t.BusinessDate == SalesWeek.Monday).Unmatched);
+    }
+
+    [Fact]
     public async Task Levels_landed_in_many_small_runs_carry_each_runs_closing_level_into_the_next()
     {
         await AppendAsync([.. StockAutumn.Events()]);

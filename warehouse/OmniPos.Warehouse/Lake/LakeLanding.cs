@@ -101,7 +101,7 @@ internal sealed class LakeLanding(AnalyticsWarehouse warehouse, IOperationalStor
         {
             var run = new LandingRun(connection, _lake, SettlementFeed, settlements[0].Seq, settlements[^1].Seq, settlements.Count, [FactTables.Settlements], progress);
             ProcessorFacts.StageSettlements(connection, settlements);
-            totals.Add(run.Finish(null), 0, settlements.Count);
+            totals.Add(run.Finish(() => MartRefresh.ApplySettlements(connection)), 0, settlements.Count);
         }
 
         while (await store.Importing.ReadChargebacksAfterAsync(Watermarks.Read(connection, ChargebackFeed), options.EventsPerRun, cancellationToken)

@@ -10,8 +10,12 @@ namespace OmniPos.Warehouse.Marts;
 /// </summary>
 internal static class MartRefresh
 {
-    private static readonly Lazy<string> Sql = new(() => EmbeddedSql.Read("Marts/MartRefresh.sql"));
+    private static readonly Lazy<string> EventsSql = new(() => EmbeddedSql.Read("Marts/MartRefresh.sql"));
+    private static readonly Lazy<string> SettlementsSql = new(() => EmbeddedSql.Read("Marts/SettlementRefresh.sql"));
 
-    /// <summary>Runs inside the landing transaction, while the run's stage_* tables still hold its rows.</summary>
-    public static void Apply(DuckDbConnection connection) => connection.Execute(Sql.Value);
+    /// <summary>After a run of events, inside the landing transaction, while the run's stage_* tables still hold its rows.</summary>
+    public static void Apply(DuckDbConnection connection) => connection.Execute(EventsSql.Value);
+
+    /// <summary>After a run of processor settlements, likewise.</summary>
+    public static void ApplySettlements(DuckDbConnection connection) => connection.Execute(SettlementsSql.Value);
 }

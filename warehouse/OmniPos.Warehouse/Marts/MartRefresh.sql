@@ -42,6 +42,11 @@ FROM fact_sale_lines l SEMI JOIN wanted USING (transaction_id)
 ANTI JOIN mart_returned_sale_skus m USING (transaction_id, sku)
 GROUP BY l.transaction_id, l.sku;
 
+-- Unmatched settlements: the run's tenders match some that landed before them (an offline register's queue, uploaded
+-- after the processor's file). Settlements' own runs add theirs (Marts/SettlementRefresh.sql).
+DELETE FROM mart_unmatched_settlements u USING stage_fact_tenders t
+WHERE t.store_id = u.store_id AND t.card_token = u.processor_token AND t.auth_code = u.auth_code;
+
 -- Daily inventory: a run changes the levels of each SKU-location it moved from the first day it moved on. Those days are
 -- summed again from the rows kept (their changes: on hand from the movements, reserved and added from the closing
 -- levels) and the run's own movements, and the levels carried forward from the row whose span holds the day before.

@@ -40,9 +40,9 @@ public static class AnalyticQueries
             r.GetString(5), r.GetString(6), r.IsNull(7) ? null : r.GetDecimal(7), r.IsNull(8) ? null : r.GetDate(8),
             r.IsNull(9) ? null : r.GetDecimal(9), r.IsNull(10) ? null : r.GetDecimal(10)));
 
-    public static DerivedQuery<CardCapture, TenderReconciliation> TenderReconciliation { get; } = new("tender_reconciliation",
+    public static AnalyticQuery<TenderReconciliation> TenderReconciliation { get; } = new("tender_reconciliation",
         "Card tenders captured against settlements per store and business day, with the count of unmatched items (card_captures lists them)",
-        CardCaptures, Summarize);
+        r => new TenderReconciliation(r.GetString(0), r.GetDate(1), r.GetInt64(2), r.GetDecimal(3), r.GetDecimal(4), r.GetDecimal(5), r.GetInt64(6)));
 
     public static AnalyticQuery<TillShift> TillShifts { get; } = new("till_shifts",
         "Expected and counted cash, over/short and opening difference per till shift",
@@ -80,11 +80,4 @@ public static class AnalyticQueries
     ];
 
     public static AnalyticQuery? Find(string name) => All.FirstOrDefault(q => q.Name == name);
-
-    private static IReadOnlyList<TenderReconciliation> Summarize(IReadOnlyList<CardCapture> items, QueryFilter filter) =>
-    [
-        .. items.GroupBy(i => (i.StoreId, i.BusinessDate))
-            .Select(g => new TenderReconciliation(g.Key.StoreId, g.Key.BusinessDate, g.Count(i => i.Captured is not null),
-                g.Sum(i => i.Captured ?? 0), g.Sum(i => i.Settled ?? 0), g.Sum(i => i.Fee ?? 0), g.Count(i => i.Status != "matched"))),
-    ];
 }

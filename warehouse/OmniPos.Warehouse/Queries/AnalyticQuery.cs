@@ -8,12 +8,11 @@ public abstract class AnalyticQuery
 {
     private readonly Lazy<string> _sql;
 
-    /// <param name="sqlName">The query whose SQL file this one runs: itself, unless it is derived from another.</param>
-    private protected AnalyticQuery(string name, string summary, string sqlName)
+    private protected AnalyticQuery(string name, string summary)
     {
         Name = name;
         Summary = summary;
-        _sql = new Lazy<string>(() => EmbeddedSql.Read($"Queries/Sql/{sqlName}.sql"));
+        _sql = new Lazy<string>(() => EmbeddedSql.Read($"Queries/Sql/{name}.sql"));
     }
 
     public string Name { get; }
@@ -40,7 +39,7 @@ public sealed class AnalyticQuery<TRow> : AnalyticQuery where TRow : notnull
     }
 
     /// <param name="map">A row from the reader, for rows that also state something of the filter they were asked with.</param>
-    internal AnalyticQuery(string name, string summary, Func<DuckDbReader, QueryFilter, TRow> map) : base(name, summary, name) => _map = map;
+    internal AnalyticQuery(string name, string summary, Func<DuckDbReader, QueryFilter, TRow> map) : base(name, summary) => _map = map;
 
     public override Type RowType => typeof(TRow);
 

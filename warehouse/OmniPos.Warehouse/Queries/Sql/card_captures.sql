@@ -20,11 +20,9 @@ paired AS (
 uncaptured AS (
   SELECT s.store_id, s.business_date, NULL AS transaction_id, NULL AS tender_no, NULL AS kind, s.processor_token AS card_token,
          s.auth_code, NULL AS captured, s.business_date AS settlement_date, s.amount AS settled, s.fee
-  FROM fact_settlements s
+  FROM mart_unmatched_settlements s
   WHERE s.business_date BETWEEN $from AND $through
-    AND ($stores IS NULL OR list_contains($stores, s.store_id))
-    AND NOT EXISTS (SELECT 1 FROM fact_tenders t
-                    WHERE t.store_id = s.store_id AND t.card_token = s.processor_token AND t.auth_code = s.auth_code))
+    AND ($stores IS NULL OR list_contains($stores, s.store_id)))
 SELECT * FROM paired
 UNION ALL
 SELECT * FROM uncaptured
