@@ -54,21 +54,20 @@ internal static class DashboardLatency
 
         var rows = new List<ResultRow>();
         var store = $"DuckDB (landed from {landedFrom})";
-        foreach (var query in AnalyticQueries.All)
+        foreach (var (name, query, filter) in Cases())
         {
-            var name = $"query {query.Name}";
             try
             {
-                status($"dashboards: {query.Name} on DuckDB");
-                if (await DuckDbRuns.TimeAsync(ct => Task.FromResult(warehouse.Query(query, Filter, ct).Count), cancellationToken) is not { } duckDb)
+                status($"dashboards: {name} on DuckDB");
+                if (await DuckDbRuns.TimeAsync(ct => Task.FromResult(warehouse.Query(query, filter, ct).Count), cancellationToken) is not { } duckDb)
                 {
                     rows.Add(new ResultRow(name, store, null, $"did not finish in {Timeout.TotalSeconds:0} s"));
                     continue;
                 }
 
-                status($"dashboards: {query.Name} on PostgreSQL");
-                var sql = PostgresQueryText.Translate(query.Sql, ResultTypes(warehouse, query));
-                var postgresResult = await PostgresRuns.TimeAsync(ct => RunAsync(connection, sql, ct), cancellationToken);
+                status($"dashboards: {name} on PostgreSQL");
+                var sql = PostgresQueryText.Translate(query.Sql);
+                var postgresResult = await PostgresRuns.TimeAsync(ct => RunAsync(connection, sql, filter, ct), cancellationToken);
                 rows.Add(new ResultRow(name, store, duckDb.Measured, Notes(duckDb.Measured, duckDb.Rows, postgresResult)));
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -80,6 +79,16 @@ internal static class DashboardLatency
 
         return rows;
     }
+
+    /// <summary>
+    /// What the dashboards run: every query over <see cref="Filter"/>, its sell-through per SKU; and sell-through per
+    /// category, the level the merchandising page opens with.
+    /// </summary>
+    private static IEnumerable<(string Name, AnalyticQuery Query, QueryFilter Filter)> Cases() =>
+    [
+        .. AnalyticQueries.All.Select(q => ($"query {q.Name}", q, Filter)),
+        ("query sell_through --level category", AnalyticQueries.SellThrough, Filter with { Level = SellThroughLevel.Category }),
+    ];
 
     private static string Notes(Measurement duckDb, int duckDbRows, (Measurement Measured, int Rows)? postgres)
     {
@@ -96,32 +105,13 @@ internal static class DashboardLatency
             + $"goal ≥ {TimesFaster:0}× {Goal.Met(faster >= TimesFaster)}";
     }
 
-    /// <summary>The type DuckDB gives each column of the query's result, by name, from an empty table made of it.</summary>
-    private static Dictionary<string, string> ResultTypes(AnalyticsWarehouse warehouse, AnalyticQuery query)
-    {
-        using var connection = warehouse.Connect();
-        // On lines of their own: the query may end in a comment.
-        using (var create = connection.Prepare($"CREATE TEMP TABLE result_types AS SELECT * FROM (\n{query.Sql}\n) LIMIT 0"))
-        {
-            foreach (var name in create.ParameterNames.Distinct())
-            {
-                create.Bind(name, Filter.Parameter(name));
-            }
-
-            create.Execute();
-        }
-
-        using var columns = connection.Query("SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = 'result_types'");
-        return columns.ReadAll(r => (Name: r.GetString(0), Type: r.GetString(1))).ToDictionary(c => c.Name, c => c.Type, StringComparer.Ordinal);
-    }
-
     /// <summary>Runs the query and reads every value of every row, as the warehouse's typed rows do.</summary>
-    private static async Task<int> RunAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(NpgsqlConnection connection, string sql, QueryFilter filter, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
         foreach (var name in PostgresQueryText.ParameterNames(sql))
         {
-            command.Parameters.Add(Parameter(name, Filter.Parameter(name)));
+            command.Parameters.Add(Parameter(name, filter.Parameter(name)));
         }
 
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

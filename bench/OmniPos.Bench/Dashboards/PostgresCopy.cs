@@ -28,7 +28,9 @@ internal sealed class PostgresCopy : IAsyncDisposable
         "fact_transactions (device_id, occurred_at)", "fact_transactions (business_date)", "fact_transactions (seq)",
         "fact_device_events (device_id, kind, occurred_at)", "fact_device_events (business_date)",
         "fact_inventory_movements (sku, location, business_date)",
-        "mart_daily_sales (business_date)", "mart_daily_inventory (sku, location, business_date)", "mart_returned_sale_skus (transaction_id, sku)",
+        "mart_daily_sales (business_date)", "mart_daily_inventory (sku, location, business_date)", "mart_daily_inventory (business_date)",
+        "mart_returned_sale_skus (transaction_id, sku)", "mart_receipt_lots (sku, location)", "mart_weekly_sell_through (week_start)",
+        "mart_unmatched_settlements (business_date)",
         "dim_product (sku)", "dim_store (store_id)", "dim_promotion (promotion_id)", "dim_date (business_date)", "dim_date (week_start)",
     ];
 

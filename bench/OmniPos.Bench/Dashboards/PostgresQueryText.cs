@@ -5,9 +5,7 @@ namespace OmniPos.Bench.Dashboards;
 
 /// <summary>
 /// The warehouse's query SQL made PostgreSQL's, mechanically, so both engines run the same text: comments are dropped;
-/// <c>list_contains($list, x)</c> becomes <c>x = ANY(@list)</c> and <c>$name</c> Npgsql's <c>@name</c>; a <c>NULL AS
-/// column</c> gets the type DuckDB gives that column of the result (DuckDB infers it from the UNION the NULL meets;
-/// PostgreSQL takes an untyped NULL for text); <c>arg_max(x, y)</c> becomes <c>(array_agg(x ORDER BY y DESC))[1]</c>; and
+/// <c>list_contains($list, x)</c> becomes <c>x = ANY(@list)</c> and <c>$name</c> Npgsql's <c>@name</c>; <c>arg_max(x, y)</c> becomes <c>(array_agg(x ORDER BY y DESC))[1]</c>; and
 /// <c>ASOF [LEFT] JOIN t i ON … AND x &gt; i.d</c> (the row of t with the greatest <c>i.d</c> below x; likewise
 /// <c>&gt;=</c>, and <c>&lt;</c> or <c>&lt;=</c> for the least above) becomes the <c>[LEFT] JOIN LATERAL</c> that picks
 /// that row. The rest of what the queries use (FILTER, window functions, <c>::DATE</c>,
@@ -19,8 +17,7 @@ internal static partial class PostgresQueryText
     private const string ListContains = "list_contains(";
     private static readonly string[] Untranslated = ["GROUP BY ALL", "SEMI JOIN", "ANTI JOIN", "QUALIFY", "EXCLUDE", "list_", "ASOF", "arg_max", "arg_min"];
 
-    /// <param name="resultTypes">The DuckDB type of each column of the query's result, by name.</param>
-    public static string Translate(string duckDbSql, IReadOnlyDictionary<string, string>? resultTypes = null)
+    public static string Translate(string duckDbSql)
     {
         var sql = Comment().Replace(duckDbSql, "");
         sql = RewriteListContains(sql);
@@ -29,7 +26,6 @@ internal static partial class PostgresQueryText
             $"{m.Groups["left_join"].Value}JOIN LATERAL (SELECT * FROM {m.Groups["table"]} {m.Groups["alias"]} WHERE {m.Groups["on"]} AND "
             + $"{m.Groups["left"]} {m.Groups["op"]} {m.Groups["right"]} ORDER BY {m.Groups["right"]} {(m.Groups["op"].Value[0] == '>' ? "DESC" : "ASC")} "
             + $"LIMIT 1) {m.Groups["alias"]} ON true");
-        sql = UntypedNull().Replace(sql, m => resultTypes?.GetValueOrDefault(m.Groups[1].Value) is { } type ? $"CAST(NULL AS {Type(type)}) AS {m.Groups[1].Value}" : m.Value);
         if (Untranslated.FirstOrDefault(s => sql.Contains(s, StringComparison.OrdinalIgnoreCase)) is { } unsupported)
         {
             throw new NotSupportedException($"the query uses {unsupported}, which the bench does not translate for PostgreSQL");
@@ -99,9 +95,6 @@ internal static partial class PostgresQueryText
 
     [GeneratedRegex(@"--[^\n]*")]
     private static partial Regex Comment();
-
-    [GeneratedRegex(@"\bNULL AS ([a-z_]+)")]
-    private static partial Regex UntypedNull();
 
     [GeneratedRegex(@"\$([a-z_]+)")]
     private static partial Regex Parameter();

@@ -18,8 +18,9 @@ paired AS (
   LEFT JOIN fact_settlements s ON s.store_id = c.store_id AND s.processor_token = c.card_token AND s.auth_code = c.auth_code
   WHERE c.captured <> 0 OR s.amount IS NOT NULL),
 uncaptured AS (
-  SELECT s.store_id, s.business_date, NULL AS transaction_id, NULL AS tender_no, NULL AS kind, s.processor_token AS card_token,
-         s.auth_code, NULL AS captured, s.business_date AS settlement_date, s.amount AS settled, s.fee
+  SELECT s.store_id, s.business_date, CAST(NULL AS VARCHAR) AS transaction_id, CAST(NULL AS INTEGER) AS tender_no,
+         CAST(NULL AS VARCHAR) AS kind, s.processor_token AS card_token,
+         s.auth_code, CAST(NULL AS DECIMAL(18,4)) AS captured, s.business_date AS settlement_date, s.amount AS settled, s.fee
   FROM mart_unmatched_settlements s
   WHERE s.business_date BETWEEN $from AND $through
     AND ($stores IS NULL OR list_contains($stores, s.store_id)))

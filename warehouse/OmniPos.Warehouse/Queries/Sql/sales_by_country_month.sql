@@ -1,9 +1,10 @@
 -- Per calendar month of the business day and customer country (as the order states it; '' when it states none):
 -- net sales, units and orders of the sales, and units and refunds of the returns dated in that month. Gift cards are
 -- not sales and are left out.
+-- A transaction is landed from one event, whose seq all its rows carry: counting seqs counts transactions.
 WITH sold AS (
   SELECT date_trunc('month', l.business_date)::DATE AS month, coalesce(l.customer_country, '') AS country,
-         sum(l.net_sales) AS net_sales, sum(l.quantity) AS units, count(DISTINCT l.transaction_id) AS orders
+         sum(l.net_sales) AS net_sales, sum(l.quantity) AS units, count(DISTINCT l.seq) AS orders
   FROM fact_sale_lines l JOIN dim_product p ON p.sku = l.sku
   WHERE l.business_date BETWEEN $from AND $through AND NOT l.is_gift_card
     AND ($stores IS NULL OR list_contains($stores, l.store_id))

@@ -14,7 +14,7 @@ shifts AS (
   FROM closed s ASOF LEFT JOIN fact_device_events p ON p.device_id = s.device_id AND p.kind = 'till_close' AND s.opened_at > p.occurred_at),
 -- What moved cash in or out of a device's till from the period's first day on, beside the period's opens.
 till_cash AS (
-  SELECT x.device_id, x.occurred_at, 0 AS is_open, NULL AS shift_seq, t.amount AS cash_taken, t.change_given, 0 AS cash_refunds,
+  SELECT x.device_id, x.occurred_at, 0 AS is_open, CAST(NULL AS BIGINT) AS shift_seq, t.amount AS cash_taken, t.change_given, 0 AS cash_refunds,
          0 AS paid_in, 0 AS paid_out, 0 AS drops
   FROM fact_transactions x JOIN fact_tenders t ON t.seq = x.seq
   WHERE x.kind = 'sale' AND t.kind = 'cash' AND x.business_date >= $from AND t.business_date >= $from
