@@ -218,6 +218,17 @@ public sealed class SalesWeekQueryTests() : WarehouseTestBase(new SqliteEngine()
         Assert.Equal([NewYorkCashier], Warehouse.Query(AnalyticQueries.DeviceExceptions, Week with { Stores = [NewYork] }).Select(r => r.EmployeeId));
     }
 
+    [Fact]
+    public async Task A_sales_total_is_its_lines_net_of_discounts_with_tax_and_a_returns_its_refunds()
+    {
+        await LandWeekAsync();
+
+        // S1: mugs 20.00 − 2.00 + 1.44 tax and a tee 20.00 + 1.60; S3: a mug 10.00 + 0.95 and tees 40.00 − 4.00; R1 refunds 9.72.
+        Assert.Equal([("R1", 9.72m), ("S1", 41.04m), ("S3", 46.95m)],
+            Sql("SELECT transaction_id, total FROM fact_transactions WHERE transaction_id IN ('S1', 'S3', 'R1') ORDER BY 1",
+                r => (r.GetString(0), r.GetDecimal(1))));
+    }
+
     private async Task LandWeekAsync()
     {
         await AppendAsync([.. Events()]);

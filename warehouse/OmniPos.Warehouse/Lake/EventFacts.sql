@@ -59,12 +59,13 @@ SELECT seq, event_id, body.transactionId AS transaction_id, type AS kind, store_
        body.originalTransactionId AS original_transaction_id, body.exchangeTransactionId AS exchange_transaction_id,
        body.customerCountry AS customer_country, len(body.lines) AS line_count,
        coalesce(list_sum([l.quantity FOR l IN body.lines]), 0) AS units,
-       CASE WHEN type = 'sale'
-            THEN coalesce(list_sum([l.quantity * l.unitPrice - coalesce(list_sum([d.amount FOR d IN l.discounts]), 0)
-                                    + coalesce(list_sum([t.amount FOR t IN l.taxes]), 0) FOR l IN body.lines]), 0)
-            ELSE coalesce(list_sum([r.amount FOR r IN body.refunds]), 0) END AS total,
+       CASE WHEN type = 'sale' THEN coalesce(sale.total, 0) ELSE coalesce(list_sum([r.amount FOR r IN body.refunds]), 0) END AS total,
        CASE WHEN type = 'sale' THEN coalesce(body.changeGiven, 0) ELSE 0 END AS change_given
-FROM run_events WHERE type IN ('sale', 'return');
+FROM run_events
+-- A sale's total: its lines' gross less their discounts plus their taxes.
+LEFT JOIN (SELECT seq, sum(line.quantity * line.unitPrice - discount + tax) AS total FROM run_lines WHERE type = 'sale' GROUP BY seq) sale
+  USING (seq)
+WHERE type IN ('sale', 'return');
 
 -- gross = quantity × unit price; net sales = gross − discounts; cost at the product's standard cost.
 INSERT INTO stage_fact_sale_lines BY NAME
