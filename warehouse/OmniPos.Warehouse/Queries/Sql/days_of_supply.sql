@@ -9,14 +9,15 @@ WITH rows AS (
          business_date > $as_of - 28
            AND (closing_on_hand - received + sold - restocked - other_change > 0 OR closing_on_hand > 0 OR sold > 0) AS row_day_in_stock
   FROM mart_daily_inventory
-  WHERE business_date <= $as_of AND (business_date > $as_of - 28 OR next_date IS NULL OR next_date > $as_of - 27))
-SELECT r.location, r.sku, p.category,
-       arg_max(r.closing_on_hand, r.business_date) AS on_hand,
-       sum(r.sold_in_window) AS sold_28d,
-       sum(CASE WHEN r.row_day_in_stock THEN 1 ELSE 0 END
-           + CASE WHEN r.closing_on_hand > 0 THEN greatest(0, r.next_date - greatest(r.business_date + 1, $as_of - 27)) ELSE 0 END) AS days_in_stock
-FROM rows r JOIN dim_product p ON p.sku = r.sku
-WHERE ($stores IS NULL OR list_contains($stores, r.location))
-  AND ($categories IS NULL OR list_contains($categories, p.category))
-GROUP BY r.location, r.sku, p.category
+  WHERE business_date <= $as_of AND (business_date > $as_of - 28 OR next_date IS NULL OR next_date > $as_of - 27)),
+per_location AS (
+  SELECT location, sku, arg_max(closing_on_hand, business_date) AS on_hand, sum(sold_in_window) AS sold_28d,
+         sum(CASE WHEN row_day_in_stock THEN 1 ELSE 0 END
+             + CASE WHEN closing_on_hand > 0 THEN greatest(0, next_date - greatest(business_date + 1, $as_of - 27)) ELSE 0 END) AS days_in_stock
+  FROM rows
+  WHERE $stores IS NULL OR list_contains($stores, location)
+  GROUP BY location, sku)
+SELECT r.location, r.sku, p.category, r.on_hand, r.sold_28d, r.days_in_stock
+FROM per_location r JOIN dim_product p ON p.sku = r.sku
+WHERE $categories IS NULL OR list_contains($categories, p.category)
 ORDER BY r.location, r.sku
