@@ -147,6 +147,33 @@ public sealed class LateDataTests() : WarehouseTestBase(new SqliteEngine())
         Assert.Equal(levels, Sql("SELECT concat_ws('|', business_date, sku, location, closing_on_hand, closing_added, next_date) FROM mart_daily_inventory ORDER BY 1",
             r => r.GetString(0)));
 
+        // Day by day from each SKU-location's first movement: units sold, and days in stock (units at the day's start or
+        // end, or sold), summed through each day its stock moved.
+        var runningTotals = Sql("""
+            WITH daily AS (
+              SELECT sku, location, business_date, sum(on_hand_change) AS change,
+                     coalesce(-sum(on_hand_change) FILTER (WHERE kind = 'sale'), 0) AS sold
+              FROM fact_inventory_movements GROUP BY sku, location, business_date),
+            calendar AS (
+              SELECT f.sku, f.location, d.business_date
+              FROM (SELECT sku, location, min(business_date) AS first_day FROM daily GROUP BY sku, location) f
+              JOIN dim_date d ON d.business_date BETWEEN f.first_day AND (SELECT max(business_date) FROM daily)),
+            levels AS (
+              SELECT c.sku, c.location, c.business_date, coalesce(x.change, 0) AS change, coalesce(x.sold, 0) AS sold,
+                     sum(coalesce(x.change, 0)) OVER (PARTITION BY c.sku, c.location ORDER BY c.business_date) AS closing
+              FROM calendar c LEFT JOIN daily x USING (sku, location, business_date))
+            SELECT concat_ws('|', business_date, sku, location, sold_through, in_stock_days) FROM (
+              SELECT sku, location, business_date,
+                     sum(sold) OVER w AS sold_through,
+                     sum(CASE WHEN closing - change > 0 OR closing > 0 OR sold > 0 THEN 1 ELSE 0 END) OVER w AS in_stock_days
+              FROM levels WINDOW w AS (PARTITION BY sku, location ORDER BY business_date))
+            SEMI JOIN daily USING (sku, location, business_date)
+            ORDER BY 1
+            """, r => r.GetString(0));
+        Assert.Equal(runningTotals, Sql(
+            "SELECT concat_ws('|', business_date, sku, location, sold_through, in_stock_days_through) FROM mart_daily_inventory ORDER BY 1",
+            r => r.GetString(0)));
+
         var lots = Sql("""
             SELECT concat_ws('|', sku, location, business_date, seq, kind, on_hand_change, unit_cost,
                              sum(on_hand_change) OVER (PARTITION BY sku, location ORDER BY business_date, seq))

@@ -65,7 +65,8 @@ SELECT sku, location, min(business_date) AS from_date FROM stock_delta GROUP BY 
 
 CREATE OR REPLACE TEMP TABLE stock_days AS
 WITH opening AS (
-  SELECT sku, location, m.closing_on_hand AS on_hand, m.closing_reserved AS reserved, m.closing_added AS added
+  SELECT sku, location, m.business_date, m.closing_on_hand AS on_hand, m.closing_reserved AS reserved, m.closing_added AS added,
+         m.sold_through, m.in_stock_days_through
   FROM mart_daily_inventory m JOIN touched_stock t USING (sku, location)
   WHERE m.business_date < t.from_date AND (m.next_date IS NULL OR m.next_date >= t.from_date)),
 kept AS (
@@ -82,7 +83,9 @@ days AS (
          sum(added_change) AS added_change
   FROM (SELECT * FROM kept UNION ALL BY NAME SELECT * FROM stock_delta)
   GROUP BY ALL)
-SELECT d.*, coalesce(o.on_hand, 0) AS opening_on_hand, coalesce(o.reserved, 0) AS opening_reserved, coalesce(o.added, 0) AS opening_added
+SELECT d.*, o.business_date AS opening_date, coalesce(o.on_hand, 0) AS opening_on_hand, coalesce(o.reserved, 0) AS opening_reserved,
+       coalesce(o.added, 0) AS opening_added, coalesce(o.sold_through, 0) AS opening_sold,
+       coalesce(o.in_stock_days_through, 0) AS opening_in_stock_days
 FROM days d LEFT JOIN opening o USING (sku, location);
 
 -- The row before the first day summed again now spans up to that day.
@@ -93,13 +96,26 @@ DELETE FROM mart_daily_inventory m USING touched_stock t
 WHERE m.sku = t.sku AND m.location = t.location AND m.business_date >= t.from_date;
 
 INSERT INTO mart_daily_inventory
-SELECT business_date, sku, location, received, sold, restocked, other_change,
-       opening_on_hand + sum(on_hand_change) OVER running AS closing_on_hand,
-       opening_reserved + sum(reserved_change) OVER running AS closing_reserved,
-       lead(business_date) OVER (PARTITION BY sku, location ORDER BY business_date) AS next_date,
-       opening_added + sum(added_change) OVER running AS closing_added
-FROM stock_days
-WINDOW running AS (PARTITION BY sku, location ORDER BY business_date ROWS UNBOUNDED PRECEDING);
+WITH levels AS (
+  SELECT *, opening_on_hand + sum(on_hand_change) OVER running AS closing_on_hand,
+         opening_reserved + sum(reserved_change) OVER running AS closing_reserved,
+         opening_added + sum(added_change) OVER running AS closing_added,
+         opening_sold + sum(sold) OVER running AS sold_through
+  FROM stock_days
+  WINDOW running AS (PARTITION BY sku, location ORDER BY business_date ROWS UNBOUNDED PRECEDING)),
+-- Days in stock (DESIGN.md §5, days of supply): a row's day if it had units at its start or its end or sold any, and
+-- the days since the row before (on which nothing moved) if that row closed with units.
+days AS (
+  SELECT *, lead(business_date) OVER w AS next_date,
+         CASE WHEN closing_on_hand - on_hand_change > 0 OR closing_on_hand > 0 OR sold > 0 THEN 1 ELSE 0 END
+         + CASE WHEN coalesce(lag(closing_on_hand) OVER w, opening_on_hand) > 0
+                THEN business_date - coalesce(lag(business_date) OVER w, opening_date) - 1 ELSE 0 END AS in_stock_days
+  FROM levels
+  WINDOW w AS (PARTITION BY sku, location ORDER BY business_date))
+SELECT business_date, sku, location, received, sold, restocked, other_change, closing_on_hand, closing_reserved, next_date,
+       closing_added, sold_through,
+       opening_in_stock_days + sum(in_stock_days) OVER (PARTITION BY sku, location ORDER BY business_date ROWS UNBOUNDED PRECEDING)
+FROM days;
 
 -- Receipt lots: the run's lots of each SKU-location take their place in FIFO order (day, then seq), and the running
 -- totals of that location's lots from the first day they arrive are summed again.

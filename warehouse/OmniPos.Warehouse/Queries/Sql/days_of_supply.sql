@@ -1,20 +1,22 @@
 -- Per location and SKU at the end of $as_of: units on hand, units sold in the 28 days through $as_of, and the days of
 -- those 28 on which it was in stock (had units on hand at some time of the day: at its start, at its end, or to sell).
 -- Days out of stock do not dilute demand (DESIGN.md §5). mart_daily_inventory has a row only for days stock moved,
--- whose level lasts until its next_date; only the window's rows and the one whose span holds the window's first day
--- matter. A row's day opened with its closing level less the day's movements.
-WITH rows AS (
-  SELECT sku, location, business_date, closing_on_hand, least(coalesce(next_date, $as_of + 1), $as_of + 1) AS next_date,
-         CASE WHEN business_date > $as_of - 28 THEN sold ELSE 0 END AS sold_in_window,
-         business_date > $as_of - 28
-           AND (closing_on_hand - received + sold - restocked - other_change > 0 OR closing_on_hand > 0 OR sold > 0) AS row_day_in_stock
+-- whose level lasts until its next_date, with running totals of units sold and days in stock through its day; the
+-- window's are those at $as_of less those at the day before it, each read from the row whose span holds that day (a day
+-- after a row is in stock if the row closed with units).
+WITH ends AS (
+  SELECT location, sku, closing_on_hand AS on_hand, sold_through AS sold,
+         in_stock_days_through + CASE WHEN closing_on_hand > 0 THEN $as_of - business_date ELSE 0 END AS days_in_stock
   FROM mart_daily_inventory
-  WHERE business_date <= $as_of AND (business_date > $as_of - 28 OR next_date IS NULL OR next_date > $as_of - 27)),
+  WHERE business_date <= $as_of AND (next_date IS NULL OR next_date > $as_of)
+  UNION ALL
+  SELECT location, sku, 0, -sold_through,
+         -(in_stock_days_through + CASE WHEN closing_on_hand > 0 THEN $as_of - 28 - business_date ELSE 0 END)
+  FROM mart_daily_inventory
+  WHERE business_date <= $as_of - 28 AND (next_date IS NULL OR next_date > $as_of - 28)),
 per_location AS (
-  SELECT location, sku, arg_max(closing_on_hand, business_date) AS on_hand, sum(sold_in_window) AS sold_28d,
-         sum(CASE WHEN row_day_in_stock THEN 1 ELSE 0 END
-             + CASE WHEN closing_on_hand > 0 THEN greatest(0, next_date - greatest(business_date + 1, $as_of - 27)) ELSE 0 END) AS days_in_stock
-  FROM rows
+  SELECT location, sku, sum(on_hand) AS on_hand, sum(sold) AS sold_28d, sum(days_in_stock) AS days_in_stock
+  FROM ends
   WHERE $stores IS NULL OR list_contains($stores, location)
   GROUP BY location, sku)
 SELECT r.location, r.sku, p.category, r.on_hand, r.sold_28d, r.days_in_stock
