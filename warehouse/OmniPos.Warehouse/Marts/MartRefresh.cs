@@ -6,7 +6,8 @@ namespace OmniPos.Warehouse.Marts;
 /// <summary>
 /// Keeps the marts current: after a landing run, the daily sales rows it touched get what it adds to them, and the daily
 /// inventory of every SKU and location it moved is summed again from the first day it moved on. Late data (an offline
-/// register's queue, a return of an old sale) thus rebuilds only what it changes, and no run re-reads earlier facts.
+/// register's queue, a return of an old sale) thus rebuilds only what it changes; earlier facts are read only to match
+/// returns to their sales and settlements to tenders.
 /// </summary>
 internal static class MartRefresh
 {

@@ -1,6 +1,6 @@
 -- Brings the marts up to date with what one landing run staged (stage_* tables, still present in the transaction that
 -- commits it). Facts are only ever added, each exactly once, so a mart row is its old value plus what the run adds to
--- it: a run reads its own rows and the mart rows it changes, never the facts landed before it.
+-- it: a run reads its own rows and the mart rows it changes, and earlier facts only to find the sales its returns name.
 
 -- Daily sales: the run's lines and returns summed per day, store, channel and SKU, added to the rows they touch.
 CREATE OR REPLACE TEMP TABLE sales_delta AS

@@ -12,7 +12,7 @@ closed AS (
 shifts AS (
   SELECT s.*, p.amount AS previous_close
   FROM closed s ASOF LEFT JOIN fact_device_events p ON p.device_id = s.device_id AND p.kind = 'till_close' AND s.opened_at > p.occurred_at),
--- What moved cash in or out of a device's till from the period's first day on, beside the period's opens.
+-- What moved cash in or out of a device's till from the period's first day on, beside the opens from then on.
 till_cash AS (
   SELECT x.device_id, x.occurred_at, 0 AS is_open, CAST(NULL AS BIGINT) AS shift_seq, t.amount AS cash_taken, t.change_given, 0 AS cash_refunds,
          0 AS paid_in, 0 AS paid_out, 0 AS drops
@@ -29,8 +29,10 @@ till_cash AS (
   FROM fact_device_events
   WHERE kind IN ('till_paid_in', 'till_paid_out', 'till_drop') AND business_date >= $from
   UNION ALL
-  SELECT device_id, opened_at, 1, seq, 0, 0, 0, 0, 0, 0 FROM opens),
--- Each movement belongs to the device's latest open at or before it (an open comes before what happens at its instant).
+  SELECT device_id, occurred_at, 1, seq, 0, 0, 0, 0, 0, 0
+  FROM fact_device_events WHERE kind = 'till_open' AND business_date >= $from),
+-- Each movement belongs to the device's latest open at or before it (an open comes before what happens at its instant),
+-- whether or not that open is in the period, so a shift's figures do not depend on where the period ends.
 numbered AS (
   SELECT c.*, sum(c.is_open) OVER (PARTITION BY c.device_id ORDER BY c.occurred_at, c.is_open DESC ROWS UNBOUNDED PRECEDING) AS open_no
   FROM till_cash c),
