@@ -1,44 +1,79 @@
 using System.CommandLine;
 using OmniPos.Cli.Demo;
 using OmniPos.Core.Events;
+using OmniPos.Warehouse;
 using Spectre.Console;
 
 namespace OmniPos.Cli;
 
+/// <summary>
+/// <c>omnipos demo</c>: a fresh data directory, a simulated year of the chain posted through the API, landed into the
+/// warehouse, a summary of it; then the server serves on (with the demo store's register key and a sale to post) until
+/// Ctrl+C, or stops after the summary when <c>OMNIPOS_DEMO_NO_SERVE=1</c>.
+/// </summary>
 internal static class DemoCommand
 {
+    public const string NoServeVariable = "OMNIPOS_DEMO_NO_SERVE";
+
     public static Command Create()
     {
-        var command = new Command("demo", "Seed a demo store and run the server, printing a sale to post");
-        var options = new ServerOptions();
-        options.AddTo(command);
-        command.SetAction((parse, ct) =>
+        var command = new Command("demo", "Simulate a year of the chain into a fresh data directory, land it, summarize it, then serve the API");
+        var server = new ServerOptions();
+        var simulation = new SimulationArguments(defaultDays: 365);
+        server.AddTo(command);
+        simulation.AddTo(command);
+        command.SetAction(async (parse, ct) =>
         {
-            var settings = options.Read(parse);
+            var settings = server.Read(parse);
+            var options = simulation.Read(parse);
+            var refusal = DemoData.Refusal(settings.DataDirectory) ?? (options.Problems() is { Count: > 0 } problems ? string.Join("; ", problems) : null);
+            if (refusal is not null)
+            {
+                await Console.Error.WriteLineAsync($"omnipos demo: {refusal}");
+                return 2;
+            }
+
+            DemoData.Renew(settings.DataDirectory);
             var token = "";
-            return ServerHost.RunAsync(
+            await ServerHost.RunAsync(
                 settings,
                 async (store, ct) =>
                 {
                     await DemoCatalog.SeedAsync(store, ct);
                     token = await DemoCatalog.IssueRegisterKeyAsync(store, ct);
                 },
-                url => PrintHowToPost(url, settings.DataDirectory, token),
+                async (url, store, ct) =>
+                {
+                    var tally = await SimulationConsole.RunAsync(options, store, url, settings.DataDirectory, ct);
+                    using (var warehouse = AnalyticsWarehouse.Open(settings.DataDirectory))
+                    {
+                        await LandCommand.LandShowingProgressAsync(warehouse, store, ct);
+                        DemoSummary.Print(warehouse, options, tally);
+                    }
+
+                    var serve = Environment.GetEnvironmentVariable(NoServeVariable) != "1";
+                    PrintHowToPost(url, settings.DataDirectory, token, serve);
+                    return serve;
+                },
                 ct);
+            return 0;
         });
         return command;
     }
 
-    private static void PrintHowToPost(Uri baseUrl, string dataDirectory, string token)
+    private static void PrintHowToPost(Uri baseUrl, string dataDirectory, string token, bool serving)
     {
         var sale = EventJson.Serialize(DemoCatalog.ExampleSale(TimeProvider.System));
         var endpoint = new Uri(baseUrl, "/v1/events");
+        var data = Markup.Escape(dataDirectory);
         AnsiConsole.Write(new Panel(new Rows(
-                new Markup($"Store [bold]{DemoCatalog.Store.StoreId}[/] with register [bold]{DemoCatalog.Register.DeviceId}[/] is listening on [bold]{Markup.Escape(baseUrl.ToString())}[/]; data in [grey]{Markup.Escape(dataDirectory)}[/]."),
-                new Markup("From another terminal, post the sale printed below: 2 lines, New York sales tax, cash with change."),
-                new Markup("It presents the register's key, new for this run; the export line below sets it for your own posts."),
+                new Markup(serving
+                    ? $"The API is listening on [bold]{Markup.Escape(baseUrl.ToString())}[/]; data in [grey]{data}[/]. The dashboards are not built yet (issue #9)."
+                    : $"{NoServeVariable}=1: the server stops here; data in [grey]{data}[/]."),
+                new Markup($"Ask the warehouse: [bold]omnipos query sell_through --data {data} --level category[/] (omnipos query lists the queries)."),
+                new Markup($"Store [bold]{DemoCatalog.Store.StoreId}[/] with register [bold]{DemoCatalog.Register.DeviceId}[/] takes your own posts: the sale printed below has 2 lines, New York sales tax, cash with change."),
                 new Markup("Post it again for [bold]200 duplicate[/]; under the same eventId, pay 10.00 more cash with 10.00 more change for [bold]409 conflict[/]."),
-                new Markup("[bold]Ctrl+C[/] stops the server.")))
+                new Markup(serving ? "[bold]Ctrl+C[/] stops the server." : "")))
             .Header("OmniPos demo"));
         // Outside the panel and unstyled, so each command stays on one line and copies whole.
         Console.WriteLine($"export OMNIPOS_KEY={token}");

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using OmniPos.Core.Storage;
 using OmniPos.Warehouse;
 using OmniPos.Warehouse.Lake;
 using Spectre.Console;
@@ -14,20 +15,27 @@ internal static class LandCommand
         return StoreArguments.WithStore(command, async (_, store, dataDirectory, ct) =>
         {
             using var warehouse = AnalyticsWarehouse.Open(dataDirectory);
-            LandingReport report = null!;
-            await AnsiConsole.Status().StartAsync("Landing…", async status =>
-            {
-                report = await warehouse.LandAsync(store, progress: p =>
-                {
-                    if (p.Step == LandingStep.Committed)
-                    {
-                        status.Status($"Landed {p.Feed} {p.FirstSeq:N0}..{p.LastSeq:N0} ({p.Records:N0} records, {p.Rows:N0} rows)");
-                    }
-                }, cancellationToken: ct);
-            });
-            Summarize(report, warehouse.LakePath);
+            await LandShowingProgressAsync(warehouse, store, ct);
             return 0;
         });
+    }
+
+    /// <summary>Lands with a status line naming each run as it commits, then prints the landing's summary.</summary>
+    public static async Task<LandingReport> LandShowingProgressAsync(AnalyticsWarehouse warehouse, IOperationalStore store, CancellationToken cancellationToken)
+    {
+        LandingReport report = null!;
+        await AnsiConsole.Status().StartAsync("Landing…", async status =>
+        {
+            report = await warehouse.LandAsync(store, progress: p =>
+            {
+                if (p.Step == LandingStep.Committed)
+                {
+                    status.Status($"Landed {p.Feed} {p.FirstSeq:N0}..{p.LastSeq:N0} ({p.Records:N0} records, {p.Rows:N0} rows)");
+                }
+            }, cancellationToken: cancellationToken);
+        });
+        Summarize(report, warehouse.LakePath);
+        return report;
     }
 
     private static void Summarize(LandingReport report, string lakePath)

@@ -9,6 +9,7 @@ internal static class Program
         {
             ServeCommand.Create(),
             DemoCommand.Create(),
+            SimulateCommand.Create(),
             KeysCommand.Create(),
             ImportCommand.Create(),
             WebhooksCommand.Create(),

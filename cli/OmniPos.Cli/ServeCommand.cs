@@ -10,7 +10,7 @@ internal static class ServeCommand
         var options = new ServerOptions();
         options.AddTo(command);
         command.SetAction((parse, ct) => ServerHost.RunAsync(
-            options.Read(parse), static (_, _) => Task.CompletedTask, static _ => { }, ct));
+            options.Read(parse), static (_, _) => Task.CompletedTask, static (_, _, _) => Task.FromResult(true), ct));
         return command;
     }
 }

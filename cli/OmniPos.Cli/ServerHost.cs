@@ -17,9 +17,9 @@ namespace OmniPos.Cli;
 internal static partial class ServerHost
 {
     /// <param name="prepare">Runs on the open store before the server listens.</param>
-    /// <param name="listening">Runs once the server listens, with the address it listens on.</param>
+    /// <param name="listening">Runs once the server listens, with the address it listens on; the server serves on when it answers true, else stops.</param>
     public static async Task RunAsync(ServerSettings settings, Func<IOperationalStore, CancellationToken, Task> prepare,
-        Action<Uri> listening, CancellationToken cancellationToken)
+        Func<Uri, IOperationalStore, CancellationToken, Task<bool>> listening, CancellationToken cancellationToken)
     {
         // The command line is not handed to the builder: it is added last, so that it wins over the OMNIPOS__ variables.
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
@@ -42,8 +42,14 @@ internal static partial class ServerHost
         app.UseIngestApi();
 
         await app.StartAsync(cancellationToken);
-        listening(new Uri(app.Urls.First()));
-        await app.WaitForShutdownAsync(cancellationToken);
+        if (await listening(new Uri(app.Urls.First()), store, cancellationToken))
+        {
+            await app.WaitForShutdownAsync(cancellationToken);
+        }
+        else
+        {
+            await app.StopAsync(cancellationToken);
+        }
     }
 
     [LoggerMessage(1, LogLevel.Information, "Operational store open on {Provider}; data directory {DataDirectory}")]

@@ -1,0 +1,8 @@
+namespace OmniPos.Ingest.Simulation;
+
+public enum LocationKind
+{
+    Shop,
+    Web,
+    Marketplace,
+}
