@@ -19,7 +19,8 @@ internal static class DemoSummary
         var soldUnits = returns.GroupBy(r => r.Channel).Sum(g => g.First().SoldUnits);
 
         var table = new Table().AddColumns("From the warehouse", "").HideHeaders().Title("Demo summary");
-        table.AddRow("Stores", $"{sales.Select(s => s.Channel).Distinct().Count()} channels: {options.Stores} shops, the web storefront and the marketplace");
+        var stores = warehouse.Query(AnalyticQueries.TaxByJurisdiction, year).Select(t => t.StoreId).Distinct().Count();
+        table.AddRow("Stores", $"{stores} selling: {options.Stores} shops in 2 regions, the web storefront and the marketplace");
         foreach (var channel in sales.GroupBy(s => s.Channel).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             table.AddRow($"  {channel.Key}", $"{channel.Sum(s => s.Orders):N0} orders, {channel.Sum(s => s.Revenue):N2} USD net sales, {channel.Sum(s => s.Units):N0} units");

@@ -18,13 +18,6 @@ internal sealed class Checkout(Random random)
     private readonly List<GiftCardAccount> _giftCards = [];
     private int _cards;
 
-    /// <summary>How shoppers pay in shops, by share of sales; a gift card is used only when one with a balance is about.</summary>
-    public static IReadOnlyList<(TenderKind Kind, double Share)> ShopTenderMix { get; } =
-        [(TenderKind.Cash, 0.22), (TenderKind.CardPresent, 0.52), (TenderKind.Wallet, 0.15), (TenderKind.Bnpl, 0.03), (TenderKind.GiftCard, 0.05), (TenderKind.StoreCredit, 0.03)];
-
-    public static IReadOnlyList<(TenderKind Kind, double Share)> OnlineTenderMix { get; } =
-        [(TenderKind.CardNotPresent, 0.68), (TenderKind.Wallet, 0.18), (TenderKind.Bnpl, 0.08), (TenderKind.GiftCard, 0.06)];
-
     /// <summary>A line at the given unit price, less the promotion's share, taxed in the location's jurisdiction unless a gift card.</summary>
     public static SaleLine Line(int lineNo, SimProduct product, int quantity, decimal unitPrice, PromotionPlan? promotion, SimLocation taxedAt,
         Fulfilment fulfilment = Fulfilment.CarryOut, string? location = null, Discount? manual = null)
@@ -50,7 +43,7 @@ internal sealed class Checkout(Random random)
     /// <summary>The tenders for a total and the change given, by the shop's or the web's mix, or by the kind asked for.</summary>
     public (IReadOnlyList<Tender> Tenders, decimal Change) Pay(LocationKind channel, decimal total, TenderKind? kind = null)
     {
-        var mix = channel == LocationKind.Shop ? ShopTenderMix : OnlineTenderMix;
+        var mix = channel == LocationKind.Shop ? TenderMix.Shop : TenderMix.Online;
         var chosen = kind ?? Pick(mix);
         var card = channel == LocationKind.Shop ? TenderKind.CardPresent : TenderKind.CardNotPresent;
         switch (chosen)
@@ -71,7 +64,8 @@ internal sealed class Checkout(Random random)
 
                 return (split, 0m);
             case TenderKind.GiftCard:
-                return ([CardTender(1, card, total)], 0m);
+                // No card with a balance about: the shopper pays another way, drawn from the rest of the mix.
+                return Pay(channel, total, Pick(mix.Where(m => m.Kind != TenderKind.GiftCard).ToList()));
             case TenderKind.StoreCredit:
                 return ([new Tender(1, TenderKind.StoreCredit, total, Reference: $"SC-{random.Next(1_000_000):D6}")], 0m);
             case TenderKind.Bnpl:
@@ -135,7 +129,7 @@ internal sealed class Checkout(Random random)
 
     private TenderKind Pick(IReadOnlyList<(TenderKind Kind, double Share)> mix)
     {
-        var draw = random.NextDouble();
+        var draw = random.NextDouble() * mix.Sum(m => m.Share);
         foreach (var (kind, share) in mix)
         {
             draw -= share;

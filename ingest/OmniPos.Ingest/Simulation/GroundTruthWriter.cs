@@ -94,7 +94,7 @@ public sealed class GroundTruthWriter : IDisposable
             world.Options,
             ShopWeek = DemandCalendar.ShopWeek,
             WebWeek = DemandCalendar.WebWeek,
-            TenderMix = new { Shop = Checkout.ShopTenderMix.ToDictionary(t => t.Kind.ToString(), t => t.Share), Online = Checkout.OnlineTenderMix.ToDictionary(t => t.Kind.ToString(), t => t.Share) },
+            TenderMix = new { Shop = TenderMix.Shop.ToDictionary(t => t.Kind.ToString(), t => t.Share), Online = TenderMix.Online.ToDictionary(t => t.Kind.ToString(), t => t.Share) },
             ReturnRates = Department.All.Where(d => !d.IsGiftCard).ToDictionary(d => d.Name, d => d.ReturnRate),
             Department.WebReturnFactor,
         }, WorldJson));

@@ -19,7 +19,7 @@ public sealed record SimulationOptions
     public DateOnly FirstDay { get; init; } = new(2026, 1, 1);
 
     /// <summary>Units a mid-size shop sells on an ordinary day at list prices, all SKUs together.</summary>
-    public double ShopUnitsPerDay { get; init; } = 150;
+    public double ShopUnitsPerDay { get; init; } = 90;
 
     /// <summary>The web storefront's demand as a share of the shops' together; the marketplace has a third of it.</summary>
     public double WebShare { get; init; } = 0.20;

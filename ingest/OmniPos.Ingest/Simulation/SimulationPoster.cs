@@ -61,7 +61,8 @@ public sealed class SimulationPoster(HttpClient http, SimulationKeys keys, int p
         var counts = response.StatusCode == HttpStatusCode.OK ? JsonSerializer.Deserialize<BatchCounts>(answer, JsonSerializerOptions.Web) : null;
         if (counts is null || counts.Accepted + counts.Duplicates != events.Count)
         {
-            throw NotAccepted($"the batch of {events.Count} events from {events[0].EventId}", response.StatusCode, answer);
+            var refused = counts?.Results.Where(r => r.Status is not ("accepted" or "duplicate")).Take(3).Select(r => JsonSerializer.Serialize(r, JsonSerializerOptions.Web));
+            throw NotAccepted($"the batch of {events.Count} events from {events[0].EventId}", response.StatusCode, refused is null ? answer : string.Join(", ", refused));
         }
     }
 
@@ -95,7 +96,9 @@ public sealed class SimulationPoster(HttpClient http, SimulationKeys keys, int p
     private sealed record BatchBody(IReadOnlyList<PosEvent> Events);
 
     /// <summary>The part of a batch's answer the poster checks.</summary>
-    private sealed record BatchCounts(int Accepted, int Duplicates);
+    private sealed record BatchCounts(int Accepted, int Duplicates, IReadOnlyList<BatchItem> Results);
+
+    private sealed record BatchItem(string EventId, string Status, JsonElement? Errors);
 
     /// <summary>The part of an import's report the poster checks.</summary>
     private sealed record ImportCounts(int RowsRefused);

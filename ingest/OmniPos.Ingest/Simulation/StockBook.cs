@@ -117,7 +117,7 @@ internal sealed class StockBook
                 continue;
             }
 
-            var units = RoundUp(OrderUpTo(location, p, promotionBoost(p.Index)) - position, p.CasePack);
+            var units = Math.Max(p.CasePack, RoundUp(OrderUpTo(location, p, promotionBoost(p.Index)) - position, p.CasePack));
             var arrives = day + Math.Max(1, p.LeadTimeDays + _random.Next(-2, 3));
             _onOrder[location, p.Index] += units;
             Schedule([new PurchaseOrder(arrives, location, p.Index, units, $"PO-{++_orders:D7}")]);

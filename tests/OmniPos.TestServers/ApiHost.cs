@@ -4,11 +4,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OmniPos.Core.Storage;
+using OmniPos.Ingest;
 
-namespace OmniPos.Ingest.Tests.Support;
+namespace OmniPos.TestServers;
 
 /// <summary>The ingest API as `omnipos serve` runs it (Kestrel on a loopback port, the real pipeline) over a real store.</summary>
-internal sealed class ApiHost : IAsyncDisposable
+public sealed class ApiHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 

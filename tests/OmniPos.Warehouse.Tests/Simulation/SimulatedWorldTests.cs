@@ -1,0 +1,119 @@
+using System.Globalization;
+using OmniPos.Core.Payments;
+using OmniPos.Core.Storage;
+using OmniPos.Ingest.Simulation;
+using OmniPos.Warehouse.Queries;
+
+namespace OmniPos.Warehouse.Tests.Simulation;
+
+/// <summary>
+/// The simulated world, once posted and landed, shows in the warehouse what the simulator was configured to make: its
+/// return rates, tender mix, weekly pattern and promotion lift; and everything it injected reached the store.
+/// </summary>
+public sealed class SimulatedWorldTests(SimulatedChain chain) : IClassFixture<SimulatedChain>
+{
+    private static readonly SimulationOptions Options = SimulatedChain.Options;
+
+    /// <summary>Sales whose returns have all had time to come back (returns come within 30 days).</summary>
+    private static readonly QueryFilter SettledSales = new(Options.FirstDay, Options.LastDay.AddDays(-31));
+
+    [Fact]
+    public void Returned_units_by_channel_match_the_departments_return_rates()
+    {
+        var returned = chain.Warehouse.Query(AnalyticQueries.ReturnRate, SettledSales)
+            .Where(r => r.Reason != "no receipt").GroupBy(r => r.Channel).ToDictionary(g => g.Key, g => (double)g.Sum(r => r.ReturnedUnits));
+        var rates = string.Join(" ", Department.All.Where(d => !d.IsGiftCard).Select(d =>
+            string.Create(CultureInfo.InvariantCulture, $"WHEN '{d.Name}' THEN {d.ReturnRate}")));
+        var expected = chain.Sql(
+            $"""
+            SELECT l.channel, sum(l.quantity * CASE p.category_path[1] {rates} ELSE 0 END * CASE l.channel WHEN 'store' THEN 1 ELSE {Department.WebReturnFactor.ToString(CultureInfo.InvariantCulture)} END)
+            FROM fact_sale_lines l JOIN dim_product p USING (sku)
+            WHERE l.business_date BETWEEN DATE '{SettledSales.From:yyyy-MM-dd}' AND DATE '{SettledSales.Through:yyyy-MM-dd}'
+            GROUP BY l.channel ORDER BY l.channel
+            """, r => (Channel: r.GetString(0), Units: r.GetDouble(1)));
+
+        Assert.Equal(["marketplace", "store", "web"], expected.Select(e => e.Channel));
+        foreach (var (channel, units) in expected)
+        {
+            Assert.InRange(returned[channel] / units, channel == "marketplace" ? 0.75 : 0.88, channel == "marketplace" ? 1.25 : 1.12);
+        }
+    }
+
+    [Fact]
+    public void Shop_tenders_follow_the_configured_mix()
+    {
+        var kinds = new[] { TenderKind.Cash, TenderKind.CardPresent, TenderKind.Wallet, TenderKind.Bnpl };
+        var counts = chain.Sql(
+            "SELECT kind, count(*) FROM fact_tenders WHERE channel = 'store' AND tender_no = 1 GROUP BY kind",
+            r => (Kind: EnumText.Parse<TenderKind>(r.GetString(0)), Count: r.GetInt64(1))).Where(c => kinds.Contains(c.Kind)).ToList();
+        var configured = TenderMix.Shop.Where(m => kinds.Contains(m.Kind)).ToList();
+
+        foreach (var (kind, share) in configured)
+        {
+            var observed = (double)counts.Single(c => c.Kind == kind).Count / counts.Sum(c => c.Count);
+            Assert.InRange(observed, (share / configured.Sum(m => m.Share)) - 0.015, (share / configured.Sum(m => m.Share)) + 0.015);
+        }
+
+        Assert.Contains(chain.Sql("SELECT DISTINCT kind FROM fact_tenders", r => r.GetString(0)), k => k == "gift_card");
+    }
+
+    [Fact]
+    public void Shop_units_by_weekday_follow_the_configured_week()
+    {
+        var byWeekday = chain.Sql(
+            "SELECT isodow(business_date) - 1, sum(quantity), count(DISTINCT business_date) FROM fact_sale_lines WHERE channel = 'store' GROUP BY 1 ORDER BY 1",
+            r => (Weekday: r.GetInt32(0), Units: r.GetDouble(1), Days: r.GetInt64(2)));
+        var perDay = byWeekday.Select(w => w.Units / w.Days).ToList();
+
+        for (var w = 0; w < 7; w++)
+        {
+            var observed = perDay[w] / perDay.Average();
+            var configured = DemandCalendar.ShopWeek[w];
+            Assert.InRange(observed, configured * 0.9, configured * 1.1);
+        }
+    }
+
+    [Fact]
+    public void Promotions_lift_their_units_as_the_truth_says()
+    {
+        var truth = chain.Truth(GroundTruthWriter.PromotionsFile).ToDictionary(
+            t => t["promotion_id"], t => (Baseline: double.Parse(t["baseline_units"], CultureInfo.InvariantCulture), Expected: double.Parse(t["expected_units"], CultureInfo.InvariantCulture)));
+        var sold = chain.Sql("SELECT promotion_id, sum(quantity) FROM fact_sale_lines WHERE promotion_id IS NOT NULL GROUP BY 1",
+            r => (Promotion: r.GetString(0), Units: r.GetDouble(1)));
+        var promoted = sold.Where(s => truth[s.Promotion].Baseline >= 20).ToList();
+
+        Assert.True(promoted.Count >= 4, $"{promoted.Count} promotions with enough baseline");
+        var configuredLift = promoted.Sum(s => truth[s.Promotion].Expected) / promoted.Sum(s => truth[s.Promotion].Baseline);
+        var observedLift = promoted.Sum(s => s.Units) / promoted.Sum(s => truth[s.Promotion].Baseline);
+        Assert.True(configuredLift > 1.3, $"configured lift {configuredLift:0.00}");
+        Assert.InRange(observedLift, configuredLift * 0.85, configuredLift * 1.1);
+    }
+
+    [Fact]
+    public async Task Every_injected_fraud_case_and_every_offline_queue_is_in_the_store()
+    {
+        var stored = await chain.StoredEventIdsAsync();
+        var fraud = chain.Truth(GroundTruthWriter.FraudEventsFile);
+        var offline = chain.Truth(GroundTruthWriter.OfflineEventsFile);
+
+        Assert.Equal(
+            new[] { FraudTypes.CardTesting, FraudTypes.GiftCardDraining, FraudTypes.RefundCycling, FraudTypes.NoSaleBeforeShortage, FraudTypes.PriceOverrideAbuse,
+                FraudTypes.Sweethearting, FraudTypes.VoidAfterTender }.Order(StringComparer.Ordinal),
+            fraud.Select(f => f["type"]).Distinct().Order(StringComparer.Ordinal));
+        Assert.All(fraud, f => Assert.Contains(f["event_id"], stored));
+        Assert.True(offline.Select(o => o["device_id"] + o["business_date"]).Distinct().Count() >= 5, "too few offline queues to check");
+        Assert.All(offline, o => Assert.Contains(o["event_id"], stored));
+        Assert.Equal(chain.Tally.Events, stored.Count);
+    }
+
+    [Fact]
+    public void Offline_sales_land_on_the_day_they_were_made_not_the_day_they_were_uploaded()
+    {
+        var offline = chain.Truth(GroundTruthWriter.OfflineEventsFile).ToDictionary(o => o["event_id"], o => DateOnly.Parse(o["business_date"], CultureInfo.InvariantCulture));
+        var landed = chain.Sql("SELECT event_id, business_date FROM fact_transactions", r => (EventId: r.GetString(0), Day: r.GetDate(1)))
+            .Where(t => offline.ContainsKey(t.EventId)).ToList();
+
+        Assert.NotEmpty(landed);
+        Assert.All(landed, t => Assert.Equal(offline[t.EventId], t.Day));
+    }
+}
