@@ -2,6 +2,7 @@ using System.CommandLine;
 using OmniPos.Bench.Ingest;
 using OmniPos.Bench.Landing;
 using OmniPos.Bench.Sales;
+using OmniPos.Bench.Simulation;
 using OmniPos.Bench.Stores;
 
 namespace OmniPos.Bench;
@@ -9,7 +10,7 @@ namespace OmniPos.Bench;
 internal static class Program
 {
     /// <summary>The table's cases, in the order they run and print.</summary>
-    private static readonly IBenchmark[] Benchmarks = [new AppendBenchmark(), new PostSalesBenchmark(), new LandingBenchmark()];
+    private static readonly IBenchmark[] Benchmarks = [new AppendBenchmark(), new PostSalesBenchmark(), new SimulationBenchmark(), new LandingBenchmark()];
 
     public static Task<int> Main(string[] args)
     {

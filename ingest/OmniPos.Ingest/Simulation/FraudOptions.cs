@@ -30,6 +30,14 @@ public sealed record FraudOptions
         RefundCycling = 0, CardTesting = 0, GiftCardDraining = 0,
     };
 
+    /// <summary>Every rate times <paramref name="factor"/> (0 injects none), with the given number of dishonest cashiers.</summary>
+    public FraudOptions Scaled(double factor, int dishonestCashiers) => new()
+    {
+        DishonestCashiers = dishonestCashiers, Sweethearting = Sweethearting * factor, PriceOverrideAbuse = PriceOverrideAbuse * factor,
+        VoidAfterTender = VoidAfterTender * factor, NoSaleBeforeShortage = NoSaleBeforeShortage * factor, RefundCycling = RefundCycling * factor,
+        CardTesting = CardTesting * factor, GiftCardDraining = GiftCardDraining * factor,
+    };
+
     internal IReadOnlyList<string> Problems() =>
         new[] { Sweethearting, PriceOverrideAbuse, VoidAfterTender, NoSaleBeforeShortage, RefundCycling, CardTesting, GiftCardDraining }
             .Any(r => r is < 0 or > 100) || DishonestCashiers < 0

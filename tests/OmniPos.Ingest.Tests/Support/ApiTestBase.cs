@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using OmniPos.Core.Access;
 using OmniPos.Core.Storage;
+using OmniPos.TestApi;
 using OmniPos.TestServers;
 
 namespace OmniPos.Ingest.Tests.Support;

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using OmniPos.Core.Storage;
 using OmniPos.Ingest.Simulation;
-using OmniPos.TestServers;
+using OmniPos.TestApi;
 using OmniPos.Warehouse.DuckDb;
 using OmniPos.Warehouse.Tests.Support;
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 using OmniPos.Core.Storage;
 using OmniPos.Ingest;
 
-namespace OmniPos.TestServers;
+namespace OmniPos.TestApi;
 
 /// <summary>The ingest API as `omnipos serve` runs it (Kestrel on a loopback port, the real pipeline) over a real store.</summary>
 public sealed class ApiHost : IAsyncDisposable
