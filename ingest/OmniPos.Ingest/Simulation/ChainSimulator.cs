@@ -231,7 +231,7 @@ public sealed class ChainSimulator
     private double UnitMargin(SimLocation location, SimProduct p, decimal discountShare) =>
         (double)((_context.ShelfPrice(location.Index, p) * (1 - discountShare)) - p.Product.UnitCost);
 
-    private int[] Draw(double[] expected) => [.. expected.Select(_context.Poisson)];
+    private int[] Draw(double[] expected) => [.. expected.Select(_context.Random.Poisson)];
 
     /// <summary>Expected demand, the demand drawn and the units sold, for every SKU the location could sell today; lost sales counted.</summary>
     private void RecordTruth(SimLocation location, DateOnly day, double[] expected, int[] demand, int[] sold)

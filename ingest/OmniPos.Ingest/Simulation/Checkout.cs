@@ -44,7 +44,7 @@ internal sealed class Checkout(Random random)
     public (IReadOnlyList<Tender> Tenders, decimal Change) Pay(LocationKind channel, decimal total, TenderKind? kind = null)
     {
         var mix = channel == LocationKind.Shop ? TenderMix.Shop : TenderMix.Online;
-        var chosen = kind ?? Pick(mix);
+        var chosen = kind ?? random.Pick(mix, m => m.Share).Kind;
         var card = channel == LocationKind.Shop ? TenderKind.CardPresent : TenderKind.CardNotPresent;
         switch (chosen)
         {
@@ -65,7 +65,7 @@ internal sealed class Checkout(Random random)
                 return (split, 0m);
             case TenderKind.GiftCard:
                 // No card with a balance about: the shopper pays another way, drawn from the rest of the mix.
-                return Pay(channel, total, Pick(mix.Where(m => m.Kind != TenderKind.GiftCard).ToList()));
+                return Pay(channel, total, random.Pick([.. mix.Where(m => m.Kind != TenderKind.GiftCard)], m => m.Share).Kind);
             case TenderKind.StoreCredit:
                 return ([new Tender(1, TenderKind.StoreCredit, total, Reference: $"SC-{random.Next(1_000_000):D6}")], 0m);
             case TenderKind.Bnpl:
@@ -125,21 +125,6 @@ internal sealed class Checkout(Random random)
     {
         var step = new[] { 0m, 5m, 10m, 20m }[random.Next(4)];
         return step == 0 ? total : (decimal.Floor(total / step) + 1) * step;
-    }
-
-    private TenderKind Pick(IReadOnlyList<(TenderKind Kind, double Share)> mix)
-    {
-        var draw = random.NextDouble() * mix.Sum(m => m.Share);
-        foreach (var (kind, share) in mix)
-        {
-            draw -= share;
-            if (draw < 0)
-            {
-                return kind;
-            }
-        }
-
-        return mix[^1].Kind;
     }
 
     private sealed class GiftCardAccount(string id, decimal balance)

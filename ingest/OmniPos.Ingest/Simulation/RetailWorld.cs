@@ -68,7 +68,7 @@ public sealed class RetailWorld
         for (var s = 0; s < options.Stores; s++)
         {
             var region = Regions[s < (options.Stores + 1) / 2 ? 0 : 1];
-            var (size, registers, _) = Pick(random, ShopSizes, z => z.Chance);
+            var (size, registers, _) = random.Pick(ShopSizes, z => z.Chance);
             var storeId = $"{region.Prefix}-{s + 1:D2}";
             var store = new Store(storeId, $"{region.City} {faker.Address.StreetName()}", region.TimeZone, "USD", region.Jurisdiction);
             var devices = Enumerable.Range(1, registers).Select(r => new Device($"{storeId}-R{r}", storeId, DeviceKind.Register)).ToList();
@@ -154,8 +154,8 @@ public sealed class RetailWorld
         {
             var name = faker.Name.FullName();
             var email = faker.Internet.Email(name.Split(' ')[0], name.Split(' ')[^1], uniqueSuffix: c.ToString(CultureInfo.InvariantCulture));
-            return new SimCustomer(new Customer($"C{c:D6}", name, email), Pick(random, tiers, t => t.Item2).Item1, random.Next(shops),
-                Pick(random, Countries, x => x.Chance).Country);
+            return new SimCustomer(new Customer($"C{c:D6}", name, email), random.Pick(tiers, t => t.Item2).Item1, random.Next(shops),
+                random.Pick(Countries, x => x.Chance).Country);
         })];
     }
 
@@ -185,20 +185,5 @@ public sealed class RetailWorld
         }
 
         return plans;
-    }
-
-    private static T Pick<T>(Random random, IReadOnlyList<T> choices, Func<T, double> chance)
-    {
-        var draw = random.NextDouble() * choices.Sum(chance);
-        foreach (var choice in choices)
-        {
-            draw -= chance(choice);
-            if (draw < 0)
-            {
-                return choice;
-            }
-        }
-
-        return choices[^1];
     }
 }

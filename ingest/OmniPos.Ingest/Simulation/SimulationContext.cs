@@ -6,6 +6,7 @@ namespace OmniPos.Ingest.Simulation;
 /// <summary>What the parts of a simulation share: the world, the one seeded generator, stock, prices, the returns to come and the truth.</summary>
 internal sealed class SimulationContext
 {
+    private static readonly string[] ReturnReasons = ["defective", "wrong size", "changed mind", "not as described"];
     private readonly List<PendingReturn>[] _returns;
     private readonly Dictionary<(int Location, int Product), decimal> _markdowns = [];
     private readonly (double[] Weights, int[] Customers)[] _membersByShop;
@@ -69,7 +70,7 @@ internal sealed class SimulationContext
 
     /// <summary>A time of day drawn from hourly weights (index = hour), to the second.</summary>
     public TimeSpan TimeOfDay(IReadOnlyList<double> hourWeights) =>
-        TimeSpan.FromHours(Weighted(hourWeights)) + TimeSpan.FromSeconds(Random.Next(3600));
+        TimeSpan.FromHours(Random.Weighted(hourWeights)) + TimeSpan.FromSeconds(Random.Next(3600));
 
     /// <summary>Shuffles in place (Fisher–Yates).</summary>
     public void Shuffle<T>(IList<T> items)
@@ -97,7 +98,7 @@ internal sealed class SimulationContext
         var baskets = new List<List<(SimProduct, int)>>();
         for (var at = 0; at < items.Count;)
         {
-            var size = Math.Min(items.Count - at, 1 + Poisson(meanSize - 1));
+            var size = Math.Min(items.Count - at, 1 + Random.Poisson(meanSize - 1));
             baskets.Add([.. items.GetRange(at, size).GroupBy(i => i).Select(g => (World.Products[g.Key], g.Count()))]);
             at += size;
         }
@@ -150,10 +151,10 @@ internal sealed class SimulationContext
         if (shop is { } s && _membersByShop[s].Customers.Length > 0 && Random.NextDouble() < 0.8)
         {
             var (weights, customers) = _membersByShop[s];
-            return World.Customers[customers[Weighted(weights)]];
+            return World.Customers[customers[Random.Weighted(weights)]];
         }
 
-        return World.Customers[Weighted(_memberWeights)];
+        return World.Customers[Random.Weighted(_memberWeights)];
     }
 
     public string NextCaseId() => $"FRAUD-{++_cases:D5}";
@@ -165,52 +166,4 @@ internal sealed class SimulationContext
     }
 
     public int ProductIndex(string sku) => _productIndex[sku];
-
-    /// <summary>A unit count from a Poisson distribution with the mean (inversion; the means here are small).</summary>
-    public int Poisson(double mean)
-    {
-        if (mean <= 0)
-        {
-            return 0;
-        }
-
-        if (mean > 30)
-        {
-            return Math.Max(0, (int)Math.Round(mean + (Math.Sqrt(mean) * StockBook.Normal(Random))));
-        }
-
-        var limit = Math.Exp(-mean);
-        var product = Random.NextDouble();
-        var count = 0;
-        while (product > limit)
-        {
-            product *= Random.NextDouble();
-            count++;
-        }
-
-        return count;
-    }
-
-    public int Weighted(IReadOnlyList<double> weights)
-    {
-        var total = 0.0;
-        for (var i = 0; i < weights.Count; i++)
-        {
-            total += weights[i];
-        }
-
-        var draw = Random.NextDouble() * total;
-        for (var i = 0; i < weights.Count; i++)
-        {
-            draw -= weights[i];
-            if (draw < 0)
-            {
-                return i;
-            }
-        }
-
-        return weights.Count - 1;
-    }
-
-    public static readonly string[] ReturnReasons = ["defective", "wrong size", "changed mind", "not as described"];
 }

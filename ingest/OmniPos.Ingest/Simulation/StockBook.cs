@@ -37,7 +37,7 @@ internal sealed class StockBook
             foreach (var p in _products)
             {
                 // The planner's error: lognormal, so a few series are planned at half or twice their demand.
-                _planningRate[l, p.Index] = p.BaseRate * size * Math.Exp(0.35 * Normal(random));
+                _planningRate[l, p.Index] = p.BaseRate * size * Math.Exp(0.35 * random.Normal());
             }
         }
     }
@@ -141,7 +141,4 @@ internal sealed class StockBook
     }
 
     private static int RoundUp(double units, int pack) => units <= 0 ? 0 : Math.Max(pack, (int)Math.Ceiling(units / pack) * pack);
-
-    internal static double Normal(Random random) =>
-        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 }
