@@ -8,10 +8,10 @@ using OmniPos.Warehouse.Tests.Support;
 namespace OmniPos.Warehouse.Tests.Simulation;
 
 /// <summary>
-/// A small seeded chain simulated through the real ingest API into a SQLite store and landed into a warehouse, with fraud
-/// rates high enough that every scheme shows up; shared by the tests that check the simulated world.
+/// A small seeded chain simulated through the real ingest API into a store of the engine and landed into a warehouse,
+/// with fraud rates high enough that every scheme shows up; shared by the tests that check the simulated world.
 /// </summary>
-public sealed class SimulatedChain : IAsyncLifetime
+public abstract class SimulatedChain(Engine engine) : IAsyncLifetime
 {
     public static SimulationOptions Options { get; } = new()
     {
@@ -39,9 +39,9 @@ public sealed class SimulatedChain : IAsyncLifetime
 
     public string TruthFolder => Path.Combine(_folder, SimulationRun.TruthFolder);
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
-        var options = await new SqliteEngine().NewStoreAsync(_folder);
+        var options = await engine.NewStoreAsync(_folder);
         Store = await Engine.OpenAsync(options, _folder);
         await using (var api = await ApiHost.StartAsync(Store, TimeProvider.System, new Dictionary<string, string?>(), NullLoggerProvider.Instance))
         {
@@ -52,7 +52,7 @@ public sealed class SimulatedChain : IAsyncLifetime
         await Warehouse.LandAsync(Store);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Warehouse?.Dispose();
         if (Store is not null)
@@ -93,5 +93,33 @@ public sealed class SimulatedChain : IAsyncLifetime
         var lines = File.ReadAllLines(Path.Combine(TruthFolder, file));
         var header = lines[0].Split(',');
         return [.. lines.Skip(1).Select(l => header.Zip(l.Split(',')).ToDictionary(x => x.First, x => x.Second, StringComparer.Ordinal))];
+    }
+}
+
+public sealed class SqliteSimulatedChain() : SimulatedChain(new SqliteEngine());
+
+/// <summary>The chain on a PostgreSQL server of its own, so the class fixture needs no collection.</summary>
+public sealed class PostgresSimulatedChain : SimulatedChain
+{
+    private readonly PostgresEngine _server;
+
+    public PostgresSimulatedChain()
+        : this(new PostgresEngine())
+    {
+    }
+
+    private PostgresSimulatedChain(PostgresEngine server)
+        : base(server) => _server = server;
+
+    public override async Task InitializeAsync()
+    {
+        await _server.InitializeAsync();
+        await base.InitializeAsync();
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _server.DisposeAsync();
     }
 }

@@ -10,7 +10,7 @@ namespace OmniPos.Warehouse.Tests.Simulation;
 /// The simulated world, once posted and landed, shows in the warehouse what the simulator was configured to make: its
 /// return rates, tender mix, weekly pattern and promotion lift; and everything it injected reached the store.
 /// </summary>
-public sealed class SimulatedWorldTests(SimulatedChain chain) : IClassFixture<SimulatedChain>
+public abstract class SimulatedWorldTests(SimulatedChain chain)
 {
     private static readonly SimulationOptions Options = SimulatedChain.Options;
 
@@ -117,3 +117,7 @@ public sealed class SimulatedWorldTests(SimulatedChain chain) : IClassFixture<Si
         Assert.All(landed, t => Assert.Equal(offline[t.EventId], t.Day));
     }
 }
+
+public sealed class SqliteSimulatedWorldTests(SqliteSimulatedChain chain) : SimulatedWorldTests(chain), IClassFixture<SqliteSimulatedChain>;
+
+public sealed class PostgresSimulatedWorldTests(PostgresSimulatedChain chain) : SimulatedWorldTests(chain), IClassFixture<PostgresSimulatedChain>;
