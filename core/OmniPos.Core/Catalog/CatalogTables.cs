@@ -28,9 +28,9 @@ internal static class CatalogTables
         r => new Promotion(r.GetString(0), r.GetString(1), r.GetFieldValue<DateOnly>(2), r.GetFieldValue<DateOnly>(3)),
         _ => null, CatalogRules.Check);
 
-    public static CatalogTable<Customer> Customers { get; } = new("customers", "customer_id", ["name", "email"],
-        c => [c.CustomerId, c.Name, c.Email],
-        r => new Customer(r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2)),
+    public static CatalogTable<Customer> Customers { get; } = new("customers", "customer_id", ["name", "email", "loyalty_tier"],
+        c => [c.CustomerId, c.Name, c.Email, c.LoyaltyTier is { } tier ? EnumText.Of(tier) : null],
+        r => new Customer(r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : EnumText.Parse<LoyaltyTier>(r.GetString(3))),
         _ => null, _ => { });
 
     public static CatalogTable<Employee> Employees { get; } = new("employees", "employee_id", ["store_id", "name", "role"],

@@ -9,7 +9,7 @@ namespace OmniPos.Ingest.Simulation;
 /// Writes what the simulator knows and detection or forecasting must never read, into its own folder beside the data:
 /// <c>demand.csv.gz</c> (expected demand per SKU, store and day before censoring, the demand drawn and the units sold),
 /// <c>promotions.csv</c>, <c>fraud_cases.csv</c> and <c>fraud_events.csv</c>, <c>offline_events.csv</c>,
-/// <c>customers.csv</c>, and <c>world.json</c> (the options and configured rates).
+/// <c>customers.csv</c> (each member's home shop and country), and <c>world.json</c> (the options and configured rates).
 /// </summary>
 public sealed class GroundTruthWriter : IDisposable
 {
@@ -81,11 +81,11 @@ public sealed class GroundTruthWriter : IDisposable
             }
         }
 
-        using (var file = Csv(CustomersFile, "customer_id,loyalty_tier,home_store,country"))
+        using (var file = Csv(CustomersFile, "customer_id,home_store,country"))
         {
             foreach (var c in world.Customers)
             {
-                file.WriteLine($"{c.Customer.CustomerId},{c.Tier.ToString().ToLowerInvariant()},{world.Locations[c.HomeShop].StoreId},{c.Country}");
+                file.WriteLine($"{c.Customer.CustomerId},{world.Locations[c.HomeShop].StoreId},{c.Country}");
             }
         }
 

@@ -154,7 +154,7 @@ public sealed class RetailWorld
         {
             var name = faker.Name.FullName();
             var email = faker.Internet.Email(name.Split(' ')[0], name.Split(' ')[^1], uniqueSuffix: c.ToString(CultureInfo.InvariantCulture));
-            return new SimCustomer(new Customer($"C{c:D6}", name, email), random.Pick(tiers, t => t.Item2).Item1, random.Next(shops),
+            return new SimCustomer(new Customer($"C{c:D6}", name, email, random.Pick(tiers, t => t.Item2).Item1), random.Next(shops),
                 random.Pick(Countries, x => x.Chance).Country);
         })];
     }

@@ -27,10 +27,10 @@ internal sealed class SimulationContext
         _membersByShop = [.. Enumerable.Range(0, shops).Select(s =>
         {
             var members = world.Customers.Select((c, i) => (c, i)).Where(x => x.c.HomeShop == s).ToList();
-            return (members.Select(x => (double)(int)x.c.Tier).ToArray(), members.Select(x => x.i).ToArray());
+            return (members.Select(x => x.c.Visits).ToArray(), members.Select(x => x.i).ToArray());
         })];
         _productIndex = world.Products.ToDictionary(p => p.Sku, p => p.Index, StringComparer.Ordinal);
-        _memberWeights = [.. world.Customers.Select(c => (double)(int)c.Tier)];
+        _memberWeights = [.. world.Customers.Select(c => c.Visits)];
         var cashiers = world.Shops.SelectMany(s => s.Cashiers).ToList();
         DishonestCashiers = cashiers.OrderBy(_ => Random.Next()).Take(world.Options.Fraud.DishonestCashiers).Select(e => e.EmployeeId).ToHashSet();
     }

@@ -35,7 +35,7 @@ public abstract class CatalogTests(StoreSource stores) : ApiTestBase(stores)
         var admin = await ClientForAsync(AccessRole.Admin);
         const string cap = """{"sku":"CAP-001","name":"Cap","categoryPath":["Apparel","Hats"],"unitCost":3.10,"unitPrice":15.00}""";
         const string promotion = """{"promotionId":"SPRING-5","name":"Spring five off","startsOn":"2027-03-01","endsOn":"2027-03-31"}""";
-        const string customer = """{"customerId":"C-1","name":"Grace","email":"grace@example.com"}""";
+        const string customer = """{"customerId":"C-1","name":"Grace","email":"grace@example.com","loyaltyTier":"gold"}""";
         foreach (var (path, body) in new[] { ("/v1/stores/MA-03", Boston), ("/v1/products/CAP-001", cap), ("/v1/promotions/SPRING-5", promotion), ("/v1/customers/C-1", customer) })
         {
             (await PutAsync(admin, path, body)).EnsureSuccessStatusCode();
@@ -75,6 +75,7 @@ public abstract class CatalogTests(StoreSource stores) : ApiTestBase(stores)
     [InlineData("/v1/products/CAP-001", """{"sku":"CAP-001","name":"Cap","categoryPath":["Hats"],"unitCost":-1,"unitPrice":15.00}""",
         422, "$", "must not be negative")]
     [InlineData("/v1/customers/C-1", """{"customerId":"C-1","name":"Paid with 4111 1111 1111 1111","email":null}""", 422, "name", "processor token")]
+    [InlineData("/v1/customers/C-1", """{"customerId":"C-1","name":"Grace","loyaltyTier":"platinum"}""", 400, "loyaltyTier", "has the wrong type or format for this field")]
     public async Task A_wrong_entry_is_refused_naming_what_is_wrong(string path, string body, int status, string field, string message)
     {
         var admin = await ClientForAsync(AccessRole.Admin);

@@ -90,6 +90,24 @@ public abstract class SimulatedWorldTests(SimulatedChain chain)
     }
 
     [Fact]
+    public void Members_land_with_their_tiers_buy_in_shops_and_online_and_the_higher_tiers_more_often()
+    {
+        var members = chain.Sql(
+            """
+            SELECT c.loyalty_tier, count(DISTINCT c.customer_id), count(t.seq) / count(DISTINCT c.customer_id),
+                   count(DISTINCT CASE WHEN t.channel = 'store' THEN c.customer_id END), count(DISTINCT CASE WHEN t.channel = 'web' THEN c.customer_id END)
+            FROM dim_customer c LEFT JOIN fact_transactions t ON t.customer_id = c.customer_id AND t.kind = 'sale'
+            GROUP BY 1 ORDER BY 1
+            """, r => (Tier: r.GetString(0), Members: r.GetInt64(1), SalesEach: r.GetDouble(2), InShops: r.GetInt64(3), Online: r.GetInt64(4)));
+        var world = RetailWorld.Create(Options).Customers.GroupBy(c => EnumText.Of(c.Customer.LoyaltyTier!.Value)).ToDictionary(g => g.Key, g => (long)g.Count());
+
+        Assert.Equal(world.OrderBy(t => t.Key, StringComparer.Ordinal), members.Select(m => KeyValuePair.Create(m.Tier, m.Members)));
+        Assert.All(members, m => Assert.True(m.InShops > m.Members / 2 && m.Online > m.Members / 2, $"{m.Tier}: {m.InShops} in shops, {m.Online} online of {m.Members}"));
+        var salesEach = members.ToDictionary(m => m.Tier, m => m.SalesEach);
+        Assert.True(salesEach["gold"] > salesEach["silver"] && salesEach["silver"] > salesEach["bronze"], string.Join(", ", salesEach));
+    }
+
+    [Fact]
     public async Task Every_injected_fraud_case_and_every_offline_queue_is_in_the_store()
     {
         var stored = await chain.StoredEventIdsAsync();

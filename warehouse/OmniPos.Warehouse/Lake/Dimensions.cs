@@ -15,8 +15,9 @@ internal static class Dimensions
             .Append(p.CategoryPath.Count > 1 ? p.CategoryPath[1] : null)
             .Append(p.UnitCost).Append(p.UnitPrice).Append(Catalog.IsGiftCard(p)));
         Replace(connection, "dim_promotion", catalog.Promotions, (a, p) => a.Append(p.PromotionId).Append(p.Name).Append(p.StartsOn).Append(p.EndsOn));
-        // Only the name: a customer's e-mail is personal data the warehouse has no use for.
-        Replace(connection, "dim_customer", catalog.Customers, (a, c) => a.Append(c.CustomerId).Append(c.Name));
+        // The name and loyalty tier: a customer's e-mail is personal data the warehouse has no use for.
+        Replace(connection, "dim_customer", catalog.Customers, (a, c) => a.Append(c.CustomerId).Append(c.Name)
+            .Append(c.LoyaltyTier is { } tier ? EnumText.Of(tier) : null));
         Replace(connection, "dim_employee", catalog.Employees, (a, e) => a.Append(e.EmployeeId).Append(e.StoreId).Append(e.Name).Append(e.Role));
         return true;
     });
