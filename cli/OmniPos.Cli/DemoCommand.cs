@@ -35,6 +35,7 @@ internal static class DemoCommand
 
             DemoData.Renew(settings.DataDirectory);
             var token = "";
+            var summarized = false;
             await ServerHost.RunAsync(
                 settings,
                 async (store, ct) =>
@@ -44,19 +45,24 @@ internal static class DemoCommand
                 },
                 async (url, store, ct) =>
                 {
-                    var tally = await SimulationConsole.RunAsync(options, store, url, settings.DataDirectory, ct);
+                    if (await SimulationConsole.RunAsync(options, store, url, settings.DataDirectory, ct) is not { } tally)
+                    {
+                        return false;
+                    }
+
                     using (var warehouse = AnalyticsWarehouse.Open(settings.DataDirectory))
                     {
                         await LandCommand.LandShowingProgressAsync(warehouse, store, ct);
                         DemoSummary.Print(warehouse, options, tally);
                     }
 
+                    summarized = true;
                     var serve = Environment.GetEnvironmentVariable(NoServeVariable) != "1";
                     PrintHowToPost(url, settings.DataDirectory, token, serve);
                     return serve;
                 },
                 ct);
-            return 0;
+            return summarized ? 0 : 1;
         });
         return command;
     }

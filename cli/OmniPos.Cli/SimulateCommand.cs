@@ -25,12 +25,13 @@ internal static class SimulateCommand
                 return 2;
             }
 
+            var posted = false;
             await ServerHost.RunAsync(settings, static (_, _) => Task.CompletedTask, async (url, store, token) =>
             {
-                await SimulationConsole.RunAsync(options, store, url, settings.DataDirectory, token);
+                posted = await SimulationConsole.RunAsync(options, store, url, settings.DataDirectory, token) is not null;
                 return false;
             }, ct);
-            return 0;
+            return posted ? 0 : 1;
         });
         return command;
     }

@@ -8,23 +8,32 @@ namespace OmniPos.Cli;
 /// <summary>Runs a simulation against the API at an address with a progress bar, and prints what it produced.</summary>
 internal static class SimulationConsole
 {
-    public static async Task<SimulationTally> RunAsync(SimulationOptions options, IOperationalStore store, Uri api, string dataDirectory, CancellationToken cancellationToken)
+    /// <returns>What the simulation produced; null when the API refused something, which is printed instead.</returns>
+    public static async Task<SimulationTally?> RunAsync(SimulationOptions options, IOperationalStore store, Uri api, string dataDirectory, CancellationToken cancellationToken)
     {
         var world = RetailWorld.Create(options);
         using var http = new HttpClient { BaseAddress = api, Timeout = TimeSpan.FromMinutes(5) };
         var started = Stopwatch.GetTimestamp();
         SimulationTally tally = null!;
-        await AnsiConsole.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
-            .StartAsync(async progress =>
-            {
-                var task = progress.AddTask($"Simulating {options.Days} days of {options.Stores} shops, {options.Skus:N0} SKUs (seed {options.Seed})", maxValue: options.Days);
-                tally = await SimulationRun.RunAsync(world, store, http, dataDirectory, p =>
+        try
+        {
+            await AnsiConsole.Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+                .StartAsync(async progress =>
                 {
-                    task.Value = p.DaysPosted;
-                    task.Description = $"Simulated and posted {p.DaysPosted}/{p.Days} days, {p.EventsPosted:N0} events";
-                }, cancellationToken);
-            });
+                    var task = progress.AddTask($"Simulating {options.Days} days of {options.Stores} shops, {options.Skus:N0} SKUs (seed {options.Seed})", maxValue: options.Days);
+                    tally = await SimulationRun.RunAsync(world, store, http, dataDirectory, p =>
+                    {
+                        task.Value = p.DaysPosted;
+                        task.Description = $"Simulated and posted {p.DaysPosted}/{p.Days} days, {p.EventsPosted:N0} events";
+                    }, cancellationToken);
+                });
+        }
+        catch (SimulationRefusedException refused)
+        {
+            await Console.Error.WriteLineAsync($"The simulation stopped: {refused.Message}");
+            return null;
+        }
 
         var table = new Table().AddColumns("Simulated", "").HideHeaders().Title("Simulation");
         table.AddRow("Period", $"{options.FirstDay:yyyy-MM-dd} to {options.LastDay:yyyy-MM-dd} ({options.Days} days)");

@@ -90,7 +90,7 @@ public sealed class SimulationPoster(HttpClient http, SimulationKeys keys, int p
 
     private static string Money(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
 
-    private static InvalidOperationException NotAccepted(string what, HttpStatusCode status, string answer) =>
+    private static SimulationRefusedException NotAccepted(string what, HttpStatusCode status, string answer) =>
         new($"{what} was answered {(int)status} {status}: {(answer.Length > QuotedAnswerLength ? answer[..QuotedAnswerLength] + "…" : answer)}");
 
     private sealed record BatchBody(IReadOnlyList<PosEvent> Events);
