@@ -493,7 +493,7 @@ public abstract class AppendConformanceTests : StoreTestBase
         "UPDATE products SET name = 'Cup' WHERE sku = 'X-1'", "DELETE FROM products WHERE sku = 'X-1'")]
     [InlineData("INSERT INTO promotions VALUES ('X-1', 'Spring', '2026-03-01', '2026-03-31')",
         "UPDATE promotions SET name = 'Summer' WHERE promotion_id = 'X-1'", "DELETE FROM promotions WHERE promotion_id = 'X-1'")]
-    [InlineData("INSERT INTO customers VALUES ('X-1', 'Ada', NULL)",
+    [InlineData("INSERT INTO customers VALUES ('X-1', 'Ada', NULL, 'gold')",
         "UPDATE customers SET email = 'ada@example.com' WHERE customer_id = 'X-1'", "DELETE FROM customers WHERE customer_id = 'X-1'")]
     [InlineData("INSERT INTO employees VALUES ('X-1', 'NY-01', 'Alan', 'cashier')",
         "UPDATE employees SET role = 'manager' WHERE employee_id = 'X-1'", "DELETE FROM employees WHERE employee_id = 'X-1'")]
