@@ -296,14 +296,12 @@ internal sealed class ShopFloor(SimulationContext context)
     private void TakeBack(RegisterShift shift, PendingReturn due)
     {
         var log = shift.Log;
-        var refunds = due.Sale.Refund(due.RefundAmount);
-        var line = new ReturnLine(1, due.Product.Sku, due.Quantity, due.RefundAmount, due.Reason, due.Restock);
-        log.Add(shift.Now, new ReturnRecorded(log.NextTransactionId(), log.Location.Store.Currency, [line], refunds, due.Sale.TransactionId,
-            EmployeeId: shift.Cashier.EmployeeId));
-        shift.Drawer.Pay(refunds.Where(r => r.Kind == TenderKind.Cash).Sum(r => r.Amount));
-        if (due.Restock)
+        var recorded = due.Record(log.NextTransactionId(), null, shift.Cashier.EmployeeId);
+        log.Add(shift.Now, recorded);
+        shift.Drawer.Pay(recorded.Refunds.Where(r => r.Kind == TenderKind.Cash).Sum(r => r.Amount));
+        foreach (var line in due.Lines.Where(l => l.Restock))
         {
-            context.Stock.Add(log.Location.Index, due.Product.Index, due.Quantity);
+            context.Stock.Add(log.Location.Index, line.Product.Index, line.Quantity);
         }
 
         context.Tally.Returns++;

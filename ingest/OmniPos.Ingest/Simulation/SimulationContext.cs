@@ -111,38 +111,38 @@ internal sealed class SimulationContext
     public IReadOnlyList<PendingReturn> ReturnsDue(int day) => day < _returns.Length ? _returns[day] : [];
 
     /// <summary>
-    /// Draws which units of a sale come back (each unit by its department's rate, more often online), when (1–30 days
-    /// later) and where: a shop's sales mostly to the same shop, some to another; web sales by mail or to the buyer's shop.
+    /// Draws which units of a sale come back (each unit by its department's rate, more often online) and, for those
+    /// that do, one visit: when (1–30 days later) and where — a shop's sales mostly to the same shop, some to another;
+    /// web sales by mail or to the buyer's shop.
     /// </summary>
     public void ScheduleReturns(SimLocation soldAt, int day, string transactionId, IReadOnlyList<SaleLine> lines, IReadOnlyList<Tender> tenders, int homeShop)
     {
-        SoldTransaction? sale = null;
+        var returned = new List<ReturnedUnits>();
         foreach (var line in lines)
         {
             var product = World.Products[ProductIndex(line.Sku)];
-            var department = Department.All[product.Department];
-            var rate = department.ReturnRate * (soldAt.Kind == LocationKind.Shop ? 1 : Department.WebReturnFactor);
+            var rate = Department.All[product.Department].ReturnRate * (soldAt.Kind == LocationKind.Shop ? 1 : Department.WebReturnFactor);
             var units = Enumerable.Range(0, line.Quantity).Count(_ => Random.NextDouble() < rate);
-            if (units == 0)
+            if (units > 0)
             {
-                continue;
-            }
-
-            sale ??= new SoldTransaction(transactionId, soldAt.Kind, tenders);
-            var due = day + Random.Next(1, 31);
-            var where = soldAt.Kind switch
-            {
-                LocationKind.Shop => Random.NextDouble() < 0.85 ? soldAt.Index : Random.Next(World.Shops.Count()),
-                LocationKind.Web => Random.NextDouble() < 0.35 ? homeShop : soldAt.Index,
-                _ => soldAt.Index,
-            };
-            var refund = Checkout.Cents(line.Total * units / line.Quantity);
-            var reason = ReturnReasons[Random.Next(ReturnReasons.Length)];
-            if (due < _returns.Length)
-            {
-                _returns[due].Add(new PendingReturn(due, where, sale, product, units, refund, Random.NextDouble() < 0.85, reason));
+                returned.Add(new ReturnedUnits(product, units, Checkout.Cents(line.Total * units / line.Quantity), Random.NextDouble() < 0.85,
+                    ReturnReasons[Random.Next(ReturnReasons.Length)]));
             }
         }
+
+        var due = day + Random.Next(1, 31);
+        if (returned.Count == 0 || due >= _returns.Length)
+        {
+            return;
+        }
+
+        var where = soldAt.Kind switch
+        {
+            LocationKind.Shop => Random.NextDouble() < 0.85 ? soldAt.Index : Random.Next(World.Shops.Count()),
+            LocationKind.Web => Random.NextDouble() < 0.35 ? homeShop : soldAt.Index,
+            _ => soldAt.Index,
+        };
+        _returns[due].Add(new PendingReturn(due, where, new SoldTransaction(transactionId, soldAt.Kind, tenders), returned));
     }
 
     /// <summary>A loyalty member, more likely the higher the tier: of the shop's own members mostly, else of all of them.</summary>

@@ -1,5 +1,4 @@
 using OmniPos.Core.Payments;
-using OmniPos.Core.Returns;
 using OmniPos.Core.Sales;
 
 namespace OmniPos.Ingest.Simulation;
@@ -40,11 +39,10 @@ internal sealed class WebDesk(SimulationContext context)
 
         foreach (var due in context.ReturnsDue(d).Where(r => r.Location == log.Location.Index))
         {
-            var line = new ReturnLine(1, due.Product.Sku, due.Quantity, due.RefundAmount, due.Reason, due.Restock, World.Web.StoreId);
-            log.Add(context.TimeOfDay(WebHours), new ReturnRecorded(log.NextTransactionId(), "USD", [line], due.Sale.Refund(due.RefundAmount), due.Sale.TransactionId));
-            if (due.Restock)
+            log.Add(context.TimeOfDay(WebHours), due.Record(log.NextTransactionId(), World.Web.StoreId, null));
+            foreach (var line in due.Lines.Where(l => l.Restock))
             {
-                Stock.Add(Stock.DistributionCentre, due.Product.Index, due.Quantity);
+                Stock.Add(Stock.DistributionCentre, line.Product.Index, line.Quantity);
             }
 
             context.Tally.Returns++;

@@ -90,6 +90,36 @@ public abstract class SimulatedWorldTests(SimulatedChain chain)
     }
 
     [Fact]
+    public void Returns_come_partial_whole_several_lines_at_a_time_without_receipt_and_at_other_stores_than_the_sale()
+    {
+        var returns = chain.Sql(
+            """
+            WITH r AS (
+              SELECT r.transaction_id, r.store_id, r.original_transaction_id, r.quantity, l.quantity AS sold, s.store_id AS sold_at, s.channel AS sold_in
+              FROM fact_return_lines r
+              LEFT JOIN fact_sale_lines l ON l.transaction_id = r.original_transaction_id AND l.sku = r.sku
+              LEFT JOIN fact_transactions s ON s.transaction_id = r.original_transaction_id AND s.kind = 'sale')
+            SELECT count(*) FILTER (WHERE quantity < sold), count(*) FILTER (WHERE quantity = sold),
+                   (SELECT count(*) FROM (SELECT transaction_id FROM r GROUP BY 1 HAVING count(*) > 1)),
+                   count(*) FILTER (WHERE original_transaction_id IS NULL), count(*) FILTER (WHERE store_id <> sold_at AND sold_in = 'store'),
+                   count(*) FILTER (WHERE sold_in = 'web' AND store_id <> 'WEB')
+            FROM r
+            """, r => Enumerable.Range(0, 6).Select(r.GetInt64).ToArray()).Single();
+
+        Assert.All(returns, count => Assert.True(count > 10, $"partial, whole, several lines, no receipt, another shop, web at a shop: {string.Join(", ", returns)}"));
+    }
+
+    [Fact]
+    public void Orders_are_picked_up_in_store_and_shipped_from_store_and_every_tender_kind_is_used()
+    {
+        var fulfilments = chain.Sql("SELECT DISTINCT fulfilment FROM fact_sale_lines", r => r.GetString(0));
+        var tenders = chain.Sql("SELECT DISTINCT kind FROM fact_tenders", r => EnumText.Parse<TenderKind>(r.GetString(0)));
+
+        Assert.Equal(["carry_out", "delivery", "pickup_in_store", "ship_from_store"], fulfilments.Order(StringComparer.Ordinal));
+        Assert.Equal(Enum.GetValues<TenderKind>().Order(), tenders.Order());
+    }
+
+    [Fact]
     public void Members_land_with_their_tiers_buy_in_shops_and_online_and_the_higher_tiers_more_often()
     {
         var members = chain.Sql(
