@@ -10,7 +10,8 @@ namespace OmniPos.Ingest.Simulation;
 /// elasticity, times the promotion's display lift); a running promotion takes <see cref="CannibalShare"/> of its
 /// substitutes' demand, lifts its complements by <see cref="HaloLift"/>, and leaves its SKUs <see cref="DipFactor"/> of
 /// their demand for a week after it. Demand drawn (Poisson) beyond the stock on the shelf is lost: sales are censored.
-/// The expected demand, the demand drawn and the units sold go to the ground truth for every SKU, store and day.
+/// The expected demand, the demand drawn and the units sold go to the ground truth for every SKU, store and day the store
+/// is open and could sell the SKU.
 /// </summary>
 public sealed class ChainSimulator
 {
@@ -58,8 +59,12 @@ public sealed class ChainSimulator
                     var expected = Expected(shop, d, day);
                     var demand = Draw(expected);
                     var sold = demand.Select((units, i) => Math.Min(units, Math.Max(0, _context.Stock.Shelf(shop.Index, i)))).ToArray();
-                    RecordTruth(shop, day, expected, demand, sold);
                     _shopFloor.Trade(shopLogs, d, sold);
+                    RecordTruth(shop, day, expected, demand, sold);
+                }
+                else
+                {
+                    _context.PostponeReturns(d, shop.Index);
                 }
 
                 _context.Stock.Review(d, shop.Index, PlanningBoost(shop.Index, day));
@@ -68,14 +73,15 @@ public sealed class ChainSimulator
 
             var webLogs = World.Locations.Where(l => l.Kind != LocationKind.Shop).Select(l => new DeviceLog(l, l.Devices[0], day)).ToList();
             Morning(webLogs[0], _context.Stock.DistributionCentre, d, open: true);
-            foreach (var log in webLogs)
+            var online = webLogs.Select(log =>
             {
                 var expected = Expected(log.Location, d, day);
                 var demand = Draw(expected);
-                RecordTruth(log.Location, day, expected, demand, _webDesk.Trade(log, d, demand));
-            }
-
+                return (log.Location, Expected: expected, Demand: demand, Sold: _webDesk.Trade(log, d, demand));
+            }).ToList();
             _webDesk.Fraud(webLogs[0], d);
+            online.ForEach(o => RecordTruth(o.Location, day, o.Expected, o.Demand, o.Sold));
+
             _context.Stock.Review(d, _context.Stock.DistributionCentre, PlanningBoost(World.Web.Index, day));
             logs.AddRange(webLogs);
 
@@ -93,10 +99,15 @@ public sealed class ChainSimulator
             yield return new SimulatedDay(day, events, settlements, chargebacks);
         }
 
-        if (_offlineQueues.Count > 0)
+        // The morning after: the last offline queues come in, and the processor settles the last day's card payments.
+        var lastSettlements = _context.Processor.SettlementsOn(options.Days);
+        var lastChargebacks = _context.Processor.ChargebacksOn(options.Days);
+        if (_offlineQueues.Count > 0 || lastSettlements.Count > 0 || lastChargebacks.Count > 0)
         {
             Tally.Events += _offlineQueues.Count;
-            yield return new SimulatedDay(options.LastDay.AddDays(1), _offlineQueues, [], []);
+            Tally.Settlements += lastSettlements.Count;
+            Tally.Chargebacks += lastChargebacks.Count;
+            yield return new SimulatedDay(options.LastDay.AddDays(1), _offlineQueues, lastSettlements, lastChargebacks);
         }
 
         _context.Truth.Finish(World, _promotions);
@@ -121,17 +132,20 @@ public sealed class ChainSimulator
             log.Add(TimeSpan.FromHours(7), new InventoryMoved(MovementKind.Receipt, product.Sku, order.Units, UnitCost: cost, Reference: order.Reference));
         }
 
-        if (!open || log.Day.Day != CountDay || log.Location.Kind != LocationKind.Shop)
+        if (!open || log.Location.Kind != LocationKind.Shop)
         {
             return;
         }
 
-        // The monthly cycle count: a sample of SKUs, and so what was stolen from them shows as a negative adjustment.
-        foreach (var product in World.Products.Where(_ => _context.Random.NextDouble() < 0.1))
+        if (log.Day.Day == CountDay)
         {
-            if (stock.Count(stockLocation, product.Index) is var difference and not 0)
+            // The monthly cycle count: a sample of SKUs, and so what was stolen from them shows as a negative adjustment.
+            foreach (var product in World.Products.Where(_ => _context.Random.NextDouble() < 0.1))
             {
-                log.Add(TimeSpan.FromHours(7.5), new InventoryMoved(MovementKind.CountAdjustment, product.Sku, difference, Reason: "cycle count"));
+                if (stock.Count(stockLocation, product.Index) is var difference and not 0)
+                {
+                    log.Add(TimeSpan.FromHours(7.5), new InventoryMoved(MovementKind.CountAdjustment, product.Sku, difference, Reason: "cycle count"));
+                }
             }
         }
 
@@ -233,9 +247,13 @@ public sealed class ChainSimulator
 
     private int[] Draw(double[] expected) => [.. expected.Select(_context.Random.Poisson)];
 
-    /// <summary>Expected demand, the demand drawn and the units sold, for every SKU the location could sell today; lost sales counted.</summary>
+    /// <summary>
+    /// Expected demand, the demand drawn, the units of it sold and the units sold besides (price matches, manager
+    /// discounts, fraud), for every SKU the location could sell today or sold; lost sales counted.
+    /// </summary>
     private void RecordTruth(SimLocation location, DateOnly day, double[] expected, int[] demand, int[] sold)
     {
+        var other = _context.TakeSoldOutsideDemand(location.Index);
         for (var i = 0; i < expected.Length; i++)
         {
             if (sold[i] < demand[i])
@@ -243,9 +261,10 @@ public sealed class ChainSimulator
                 Tally.Stockouts++;
             }
 
-            if (expected[i] > 0)
+            var besides = other.GetValueOrDefault(i);
+            if (expected[i] > 0 || besides > 0)
             {
-                _context.Truth.Demand(World.Products[i].Sku, location.StoreId, day, expected[i], demand[i], sold[i]);
+                _context.Truth.Demand(World.Products[i].Sku, location.StoreId, day, expected[i], demand[i], sold[i], besides);
             }
         }
     }

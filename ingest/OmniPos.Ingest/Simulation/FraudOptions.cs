@@ -1,8 +1,9 @@
 namespace OmniPos.Ingest.Simulation;
 
 /// <summary>
-/// How much fraud the simulator injects. Rates are cases per 100 shop-days (per 100 web days for the web schemes);
-/// every case is written to the ground truth, never into anything detection reads.
+/// How much fraud the simulator injects. The in-store rates are cases per 100 shifts a dishonest cashier works (so the
+/// chain's count grows with <see cref="DishonestCashiers"/>), the web ones cases per 100 days; every case is written to
+/// the ground truth, never into anything detection reads.
 /// </summary>
 public sealed record FraudOptions
 {

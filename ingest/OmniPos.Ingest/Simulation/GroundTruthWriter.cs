@@ -7,7 +7,8 @@ namespace OmniPos.Ingest.Simulation;
 
 /// <summary>
 /// Writes what the simulator knows and detection or forecasting must never read, into its own folder beside the data:
-/// <c>demand.csv.gz</c> (expected demand per SKU, store and day before censoring, the demand drawn and the units sold),
+/// <c>demand.csv.gz</c> (expected demand per SKU, store and day before censoring, the demand drawn, the units of it sold,
+/// and the units sold besides it),
 /// <c>promotions.csv</c>, <c>fraud_cases.csv</c> and <c>fraud_events.csv</c>, <c>offline_events.csv</c>,
 /// <c>customers.csv</c> (each member's home shop and country), and <c>world.json</c> (the options and configured rates).
 /// </summary>
@@ -34,16 +35,15 @@ public sealed class GroundTruthWriter : IDisposable
         _folder = folder;
         Directory.CreateDirectory(folder);
         _demand = new StreamWriter(new GZipStream(File.Create(Path.Combine(folder, DemandFile)), CompressionLevel.Fastest), Encoding.UTF8, 1 << 16);
-        _demand.WriteLine("sku,store_id,business_date,expected_units,demand_units,sold_units");
+        _demand.WriteLine("sku,store_id,business_date,expected_units,demand_units,sold_units,other_units");
         _fraudCases = Csv(FraudCasesFile, "case_id,type,store_id,actor,business_date,loss,events");
         _fraudEvents = Csv(FraudEventsFile, "case_id,type,event_id");
         _offline = Csv(OfflineEventsFile, "device_id,business_date,offline_from,offline_until,event_id");
     }
 
-    public string Folder => _folder;
-
-    public void Demand(string sku, string storeId, DateOnly day, double expected, int demand, int sold) =>
-        _demand.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{sku},{storeId},{day:yyyy-MM-dd},{expected:0.####},{demand},{sold}"));
+    /// <param name="other">Units sold besides the demand drawn: price matches, manager discounts, fraud.</param>
+    public void Demand(string sku, string storeId, DateOnly day, double expected, int demand, int sold, int other) =>
+        _demand.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{sku},{storeId},{day:yyyy-MM-dd},{expected:0.####},{demand},{sold},{other}"));
 
     public void Fraud(FraudCase c)
     {

@@ -75,15 +75,15 @@ public sealed class RetailWorld
             var cashiers = Enumerable.Range(1, registers * 2)
                 .Select(c => new Employee($"{storeId}-E{c:D2}", storeId, faker.Name.FullName(), "cashier")).ToList();
             var manager = new Employee($"{storeId}-MGR", storeId, faker.Name.FullName(), "manager");
-            locations.Add(new SimLocation(s, store, LocationKind.Shop, size, region.TaxRate, storeId, devices, cashiers, manager));
+            locations.Add(new SimLocation(s, store, LocationKind.Shop, size, region.TaxRate, devices, cashiers, manager));
         }
 
         var shopsSize = locations.Sum(l => l.Size);
         var (_, _, webZone, webJurisdiction, webRate) = Regions[0];
         locations.Add(new SimLocation(locations.Count, new Store(WebStoreId, "Web storefront", webZone, "USD", webJurisdiction), LocationKind.Web,
-            shopsSize * options.WebShare, webRate, WebStoreId, [new Device("WEB-SITE", WebStoreId, DeviceKind.Storefront)], [], null));
+            shopsSize * options.WebShare, webRate, [new Device("WEB-SITE", WebStoreId, DeviceKind.Storefront)], [], null));
         locations.Add(new SimLocation(locations.Count, new Store(MarketplaceStoreId, "Marketplace", webZone, "USD", webJurisdiction), LocationKind.Marketplace,
-            shopsSize * options.WebShare / 3, webRate, WebStoreId, [new Device("MKT-FEED", MarketplaceStoreId, DeviceKind.Marketplace)], [], null));
+            shopsSize * options.WebShare / 3, webRate, [new Device("MKT-FEED", MarketplaceStoreId, DeviceKind.Marketplace)], [], null));
         return locations;
     }
 
@@ -168,9 +168,23 @@ public sealed class RetailWorld
         var span = Math.Max(1, options.Days - 35);
         for (var p = 0; p < options.PromotionCount; p++)
         {
-            var subcategory = sellable[random.Next(sellable.Count)];
-            var starts = options.FirstDay.AddDays(14 + random.Next(span));
-            var ends = starts.AddDays(random.Next(6, 14));
+            // Drawn again (a few times at most) while it would overlap a promotion of the same subcategory or its dip:
+            // one promotion per SKU and day, so the truth's effects are those the tills discount.
+            var (subcategory, starts, ends) = (sellable[0], options.FirstDay, options.FirstDay);
+            var free = false;
+            for (var attempt = 0; attempt < 100 && !free; attempt++)
+            {
+                (subcategory, starts) = (sellable[random.Next(sellable.Count)], options.FirstDay.AddDays(14 + random.Next(span)));
+                ends = starts.AddDays(random.Next(6, 14));
+                free = !plans.Any(q => q.Subcategory == subcategory.Index && q.Promotion.StartsOn <= ends.AddDays(ChainSimulator.DipDays)
+                    && starts <= q.Promotion.EndsOn.AddDays(ChainSimulator.DipDays));
+            }
+
+            if (!free)
+            {
+                continue;
+            }
+
             var share = shares[random.Next(shares.Length)];
             var regional = locations.Count(l => l.Kind == LocationKind.Shop) > 1 && random.NextDouble() < 0.4;
             var region = Regions[random.Next(Regions.Length)].Prefix;

@@ -99,7 +99,7 @@ internal sealed class ShopFloor(SimulationContext context)
         var e = log.Add(shift.Now, sale);
         Settle(shift, d, tenders, change);
         IssueGiftCards(basket);
-        context.ScheduleReturns(shop, d, transactionId, lines, tenders, customer?.HomeShop ?? shop.Index);
+        context.ScheduleReturns(shop, d, sale, customer?.HomeShop ?? shop.Index);
         Count(sale);
         return e;
     }
@@ -170,7 +170,7 @@ internal sealed class ShopFloor(SimulationContext context)
                 var product = Available(log.Location.Index, 1).FirstOrDefault();
                 if (product is not null)
                 {
-                    context.Stock.Sell(log.Location.Index, product.Index, 1);
+                    context.SellOutsideDemand(log.Location.Index, log.Location.Index, product.Index, 1);
                     var matched = Checkout.Cents(context.ShelfPrice(log.Location.Index, product) * 0.9m);
                     var sale = (SaleRecorded)Ring(shift, DayIndex(log), [(product, 1)], null, (_, _) => matched).Body;
                     log.Add(shift.Now, new DeviceEventRecorded(DeviceEventKind.PriceOverride, employee, sale.TransactionId, 1, matched, "price match"));
@@ -185,7 +185,7 @@ internal sealed class ShopFloor(SimulationContext context)
                 var product = Available(log.Location.Index, 1).FirstOrDefault();
                 if (product is not null)
                 {
-                    context.Stock.Sell(log.Location.Index, product.Index, 1);
+                    context.SellOutsideDemand(log.Location.Index, log.Location.Index, product.Index, 1);
                     var amount = Checkout.Cents(context.ShelfPrice(log.Location.Index, product) * 0.1m);
                     var sale = (SaleRecorded)Ring(shift, DayIndex(log), [(product, 1)], null, manual: new Discount(amount, Reason: "manager discount")).Body;
                     log.Add(shift.Now, new DeviceEventRecorded(DeviceEventKind.ManualDiscount, employee, sale.TransactionId, 1, amount, "manager discount"));
@@ -218,7 +218,7 @@ internal sealed class ShopFloor(SimulationContext context)
                 }
 
                 var rung = items.MinBy(p => p.Product.UnitPrice)!;
-                context.Stock.Sell(shop.Index, rung.Index, 1);
+                context.SellOutsideDemand(shop.Index, shop.Index, rung.Index, 1);
                 var sale = Ring(shift, d, [(rung, 1)], null, kind: TenderKind.Cash);
                 var transactionId = ((SaleRecorded)sale.Body).TransactionId;
                 var hidden = items.Where(p => p != rung).ToList();
@@ -236,8 +236,13 @@ internal sealed class ShopFloor(SimulationContext context)
             shift.At(Afternoon(), () =>
             {
                 var items = Available(shop.Index, Random.Next(2, 5)).ToList();
+                if (items.Count == 0)
+                {
+                    return;
+                }
+
                 var cut = 0.3m + (0.4m * (decimal)Random.NextDouble());
-                items.ForEach(p => context.Stock.Sell(shop.Index, p.Index, 1));
+                items.ForEach(p => context.SellOutsideDemand(shop.Index, shop.Index, p.Index, 1));
                 var sale = Ring(shift, d, [.. items.Select(p => (p, 1))], null, (_, shelf) => Math.Max(0.01m, Checkout.Cents(shelf * (1 - cut))), TenderKind.CardPresent);
                 var body = (SaleRecorded)sale.Body;
                 var overrides = body.Lines.Select(l =>
@@ -257,7 +262,7 @@ internal sealed class ShopFloor(SimulationContext context)
                     return;
                 }
 
-                items.ForEach(p => context.Stock.Sell(shop.Index, p.Index, 1));
+                items.ForEach(p => context.SellOutsideDemand(shop.Index, shop.Index, p.Index, 1));
                 var sale = Ring(shift, d, [.. items.Select(p => (p, 1))], null, kind: TenderKind.Cash);
                 var body = (SaleRecorded)sale.Body;
                 var voided = log.Add(shift.Now + TimeSpan.FromMinutes(2), new DeviceEventRecorded(DeviceEventKind.TransactionVoid, employee, body.TransactionId, Amount: body.Total, Reason: "customer left"));

@@ -3,8 +3,8 @@ using OmniPos.Core.Catalog;
 namespace OmniPos.Ingest.Simulation;
 
 /// <summary>
-/// A place that sells: a shop with its registers and staff, the web storefront (which ships from its own distribution
-/// centre, <see cref="StockLocation"/>), or the marketplace presence (which ships from the same centre).
+/// A place that sells: a shop with its registers and staff, the web storefront (which ships from the distribution
+/// centre, stock location <see cref="RetailWorld.WebStoreId"/>), or the marketplace presence (which ships from the same centre).
 /// </summary>
 /// <param name="Size">The shop's demand relative to a mid-size shop; the web's relative to all shops together.</param>
 /// <param name="TaxRate">The combined sales-tax rate of the store's jurisdiction.</param>
@@ -14,7 +14,6 @@ public sealed record SimLocation(
     LocationKind Kind,
     double Size,
     decimal TaxRate,
-    string StockLocation,
     IReadOnlyList<Device> Devices,
     IReadOnlyList<Employee> Cashiers,
     Employee? Manager)

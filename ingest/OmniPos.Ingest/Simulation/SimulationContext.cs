@@ -9,6 +9,7 @@ internal sealed class SimulationContext
     private static readonly string[] ReturnReasons = ["defective", "wrong size", "changed mind", "not as described"];
     private readonly List<PendingReturn>[] _returns;
     private readonly Dictionary<(int Location, int Product), decimal> _markdowns = [];
+    private readonly Dictionary<(int Location, int Product), int> _soldOutsideDemand = [];
     private readonly (double[] Weights, int[] Customers)[] _membersByShop;
     private readonly double[] _memberWeights;
     private readonly Dictionary<string, int> _productIndex;
@@ -22,7 +23,7 @@ internal sealed class SimulationContext
         Checkout = new Checkout(Random);
         Stock = new StockBook(world, Random);
         Processor = new ProcessorFeed(Random, world.Options.FirstDay);
-        _returns = [.. Enumerable.Range(0, world.Options.Days + 1).Select(_ => new List<PendingReturn>())];
+        _returns = [.. Enumerable.Range(0, world.Options.Days).Select(_ => new List<PendingReturn>())];
         var shops = world.Shops.Count();
         _membersByShop = [.. Enumerable.Range(0, shops).Select(s =>
         {
@@ -108,17 +109,47 @@ internal sealed class SimulationContext
 
     public void MarkDown(int location, SimProduct product, decimal price) => _markdowns[(location, product.Index)] = price;
 
-    public IReadOnlyList<PendingReturn> ReturnsDue(int day) => day < _returns.Length ? _returns[day] : [];
+    public IReadOnlyList<PendingReturn> ReturnsDue(int day) => _returns[day];
+
+    /// <summary>A closed shop's returns of the day come back the next day instead (none after the period).</summary>
+    public void PostponeReturns(int day, int shop)
+    {
+        var postponed = _returns[day].Where(r => r.Location == shop).ToList();
+        _returns[day].RemoveAll(r => r.Location == shop);
+        if (day + 1 < _returns.Length)
+        {
+            _returns[day + 1].AddRange(postponed);
+        }
+    }
+
+    /// <summary>Units sold at a location outside the demand drawn for it (price matches, manager discounts, fraud), from its stock location.</summary>
+    public void SellOutsideDemand(int soldAt, int stockLocation, int product, int units)
+    {
+        Stock.Sell(stockLocation, product, units);
+        _soldOutsideDemand[(soldAt, product)] = _soldOutsideDemand.GetValueOrDefault((soldAt, product)) + units;
+    }
+
+    /// <summary>The units a location sold outside its demand since last asked, by product.</summary>
+    public Dictionary<int, int> TakeSoldOutsideDemand(int location)
+    {
+        var taken = _soldOutsideDemand.Where(x => x.Key.Location == location).ToDictionary(x => x.Key.Product, x => x.Value);
+        foreach (var product in taken.Keys)
+        {
+            _soldOutsideDemand.Remove((location, product));
+        }
+
+        return taken;
+    }
 
     /// <summary>
     /// Draws which units of a sale come back (each unit by its department's rate, more often online) and, for those
     /// that do, one visit: when (1–30 days later) and where — a shop's sales mostly to the same shop, some to another;
     /// web sales by mail or to the buyer's shop.
     /// </summary>
-    public void ScheduleReturns(SimLocation soldAt, int day, string transactionId, IReadOnlyList<SaleLine> lines, IReadOnlyList<Tender> tenders, int homeShop)
+    public void ScheduleReturns(SimLocation soldAt, int day, SaleRecorded sale, int homeShop)
     {
         var returned = new List<ReturnedUnits>();
-        foreach (var line in lines)
+        foreach (var line in sale.Lines)
         {
             var product = World.Products[ProductIndex(line.Sku)];
             var rate = Department.All[product.Department].ReturnRate * (soldAt.Kind == LocationKind.Shop ? 1 : Department.WebReturnFactor);
@@ -142,7 +173,7 @@ internal sealed class SimulationContext
             LocationKind.Web => Random.NextDouble() < 0.35 ? homeShop : soldAt.Index,
             _ => soldAt.Index,
         };
-        _returns[due].Add(new PendingReturn(due, where, new SoldTransaction(transactionId, soldAt.Kind, tenders), returned));
+        _returns[due].Add(new PendingReturn(where, new SoldTransaction(sale.TransactionId, sale.Tenders, sale.ChangeGiven), returned));
     }
 
     /// <summary>A loyalty member, more likely the higher the tier: of the shop's own members mostly, else of all of them.</summary>

@@ -48,11 +48,12 @@ public static class SimulationRun
                 progress?.Invoke(new SimulationProgress(Math.Min(++posted, world.Options.Days), world.Options.Days, events));
             }
         }
-        catch
+        finally
         {
-            // The simulator waits on a full channel; stopped, it ends instead of waiting for a reader that has gone.
+            // On a refusal the simulator may be waiting on a full channel: stopped, it ends, and the ground truth it
+            // writes to is closed only after it has.
             await stop.CancelAsync();
-            throw;
+            await producer.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
         await producer;

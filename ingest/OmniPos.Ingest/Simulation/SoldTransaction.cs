@@ -4,13 +4,13 @@ using OmniPos.Core.Returns;
 namespace OmniPos.Ingest.Simulation;
 
 /// <summary>A sale that may come back, with what each of its tenders can still take in refunds.</summary>
-internal sealed class SoldTransaction(string transactionId, LocationKind channel, IEnumerable<Tender> tenders)
+/// <param name="change">The change given, which the cash tender did not pay and so cannot take back.</param>
+internal sealed class SoldTransaction(string transactionId, IEnumerable<Tender> tenders, decimal change)
 {
-    private readonly List<(int TenderNo, TenderKind Kind, decimal Left)> _tenders = [.. tenders.Select(t => (t.TenderNo, t.Kind, t.Amount))];
+    private readonly List<(int TenderNo, TenderKind Kind, decimal Left)> _tenders =
+        [.. tenders.Select(t => (t.TenderNo, t.Kind, t.Kind == TenderKind.Cash ? t.Amount - change : t.Amount))];
 
     public string TransactionId { get; } = transactionId;
-
-    public LocationKind Channel { get; } = channel;
 
     /// <summary>Refunds of the amount to the sale's tenders in order, each up to what it has left; store credit for any rest.</summary>
     public IReadOnlyList<Refund> Refund(decimal amount)

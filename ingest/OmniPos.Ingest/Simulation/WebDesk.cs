@@ -118,7 +118,7 @@ internal sealed class WebDesk(SimulationContext context)
         var giftCards = lines.Where(l => Department.All[World.Products[context.ProductIndex(l.Sku)].Department].IsGiftCard)
             .SelectMany(l => Enumerable.Range(0, l.Quantity).Select(_ => context.Checkout.IssueGiftCard(l.UnitPrice))).ToList();
 
-        context.ScheduleReturns(log.Location, d, transactionId, lines, tenders, member?.HomeShop ?? Random.Next(World.Shops.Count()));
+        context.ScheduleReturns(log.Location, d, sale, member?.HomeShop ?? Random.Next(World.Shops.Count()));
         context.Tally.Sales++;
         context.Tally.Revenue += total;
         context.Tally.UnitsSold += lines.Sum(l => l.Quantity);
@@ -133,18 +133,25 @@ internal sealed class WebDesk(SimulationContext context)
         var country = TestingCountries[Random.Next(TestingCountries.Length)];
         var events = new List<string>();
         var loss = 0m;
-        for (var i = Random.Next(15, 41); i > 0; i--)
+        for (var i = Math.Min(Random.Next(15, 41), Stock.Shelf(Stock.DistributionCentre, cheapest.Index)); i > 0; i--)
         {
             start += TimeSpan.FromSeconds(Random.Next(15, 60));
-            Stock.Sell(Stock.DistributionCentre, cheapest.Index, 1);
-            var line = Checkout.Line(1, cheapest, 1, context.ShelfPrice(web.Location.Index, cheapest), null, web.Location);
+            context.SellOutsideDemand(web.Location.Index, Stock.DistributionCentre, cheapest.Index, 1);
+            var line = Checkout.Line(1, cheapest, 1, context.ShelfPrice(web.Location.Index, cheapest), context.Promotion(web.Location.Index, cheapest.Index, web.Day),
+                web.Location, Fulfilment.Delivery);
             var (sale, ids, _) = Order(web, d, start, [line], null, country, total => ([context.Checkout.CardTender(1, TenderKind.CardNotPresent, total)], 0m));
             events.AddRange(ids);
-            if (Random.NextDouble() < 0.3)
+            var chargedBackOn = d + Random.Next(15, 41);
+            if (Random.NextDouble() < 0.3 && chargedBackOn < World.Options.Days)
             {
-                context.Processor.ChargeBack(web.Location.StoreId, d + Random.Next(15, 41), sale.Tenders[0], "10.4");
+                context.Processor.ChargeBack(web.Location.StoreId, chargedBackOn, sale.Tenders[0], "10.4");
                 loss += sale.Total;
             }
+        }
+
+        if (events.Count == 0)
+        {
+            return;
         }
 
         context.Case(new FraudCase(context.NextCaseId(), FraudTypes.CardTesting, web.Location.StoreId, web.Device.DeviceId, web.Day, loss, events));
@@ -154,9 +161,15 @@ internal sealed class WebDesk(SimulationContext context)
     private void DrainGiftCard(DeviceLog web, int d)
     {
         var giftCard = World.Products[^1];
+        if (Stock.Shelf(Stock.DistributionCentre, giftCard.Index) <= 0)
+        {
+            return;
+        }
+
         var at = TimeSpan.FromHours(Random.Next(6, 16));
         var buyer = context.Member(null);
-        var line = Checkout.Line(1, giftCard, 1, giftCard.Product.UnitPrice, null, web.Location);
+        context.SellOutsideDemand(web.Location.Index, Stock.DistributionCentre, giftCard.Index, 1);
+        var line = Checkout.Line(1, giftCard, 1, giftCard.Product.UnitPrice, null, web.Location, Fulfilment.Delivery);
         var (_, events, cards) = Order(web, d, at, [line], buyer, buyer.Country, total => ([context.Checkout.CardTender(1, TenderKind.CardNotPresent, total)], 0m));
         var card = cards[0];
         var thief = context.Member(null);
@@ -164,14 +177,18 @@ internal sealed class WebDesk(SimulationContext context)
         for (var orders = Random.Next(2, 4); orders > 0; orders--)
         {
             at += TimeSpan.FromMinutes(Random.Next(10, 90));
-            var items = World.Products.Where(p => Stock.Shelf(Stock.DistributionCentre, p.Index) > 0 && p.Product.UnitPrice is >= 20m and <= 60m).Skip(Random.Next(40)).Take(1).ToList();
+            var items = World.Products.Where(p => !Department.All[p.Department].IsGiftCard && Stock.Shelf(Stock.DistributionCentre, p.Index) > 0 && p.Product.UnitPrice is >= 20m and <= 60m).Skip(Random.Next(40)).Take(1).ToList();
             if (items.Count == 0)
             {
                 break;
             }
 
-            Stock.Sell(Stock.DistributionCentre, items[0].Index, 1);
-            var lines = new List<SaleLine> { Checkout.Line(1, items[0], 1, context.ShelfPrice(web.Location.Index, items[0]), null, web.Location) };
+            context.SellOutsideDemand(web.Location.Index, Stock.DistributionCentre, items[0].Index, 1);
+            var lines = new List<SaleLine>
+            {
+                Checkout.Line(1, items[0], 1, context.ShelfPrice(web.Location.Index, items[0]), context.Promotion(web.Location.Index, items[0].Index, web.Day),
+                    web.Location, Fulfilment.Delivery),
+            };
             var (_, ids, _) = Order(web, d, at, lines, thief, thief.Country, total =>
             {
                 var drawn = context.Checkout.Drain(card, total);

@@ -64,7 +64,8 @@ public sealed class SimulationDeterminismTests : IDisposable
         }
 
         using var demand = new StreamReader(new GZipStream(File.OpenRead(Path.Combine(truthFolder, GroundTruthWriter.DemandFile)), CompressionMode.Decompress));
-        var truthText = demand.ReadToEnd() + string.Concat(new[] { GroundTruthWriter.PromotionsFile, GroundTruthWriter.FraudEventsFile, GroundTruthWriter.OfflineEventsFile }
+        var truthText = demand.ReadToEnd() + string.Concat(new[] { GroundTruthWriter.PromotionsFile, GroundTruthWriter.FraudCasesFile, GroundTruthWriter.FraudEventsFile,
+                GroundTruthWriter.OfflineEventsFile, GroundTruthWriter.CustomersFile }
             .Select(f => File.ReadAllText(Path.Combine(truthFolder, f))));
         return (Convert.ToHexString(hash.GetHashAndReset()), events, truthText);
     }

@@ -155,14 +155,33 @@ public abstract class SimulatedWorldTests(SimulatedChain chain)
     }
 
     [Fact]
-    public void Offline_sales_land_on_the_day_they_were_made_not_the_day_they_were_uploaded()
+    public void Offline_sales_are_uploaded_after_their_registers_day_and_land_on_the_day_they_were_made()
     {
         var offline = chain.Truth(GroundTruthWriter.OfflineEventsFile).ToDictionary(o => o["event_id"], o => DateOnly.Parse(o["business_date"], CultureInfo.InvariantCulture));
-        var landed = chain.Sql("SELECT event_id, business_date FROM fact_transactions", r => (EventId: r.GetString(0), Day: r.GetDate(1)))
+        var landed = chain.Sql("SELECT event_id, device_id, business_date, seq FROM fact_transactions", r => (EventId: r.GetString(0), Device: r.GetString(1), Day: r.GetDate(2), Seq: r.GetInt64(3)))
             .Where(t => offline.ContainsKey(t.EventId)).ToList();
+        var closes = chain.Sql("SELECT device_id, business_date, seq FROM fact_device_events WHERE kind = 'till_close'", r => (Device: r.GetString(0), Day: r.GetDate(1), Seq: r.GetInt64(2)))
+            .ToDictionary(c => (c.Device, c.Day), c => c.Seq);
 
         Assert.NotEmpty(landed);
         Assert.All(landed, t => Assert.Equal(offline[t.EventId], t.Day));
+        Assert.All(landed, t => Assert.True(t.Seq > closes[(t.Device, t.Day)], $"{t.EventId} was recorded before its register closed that day"));
+    }
+
+    [Fact]
+    public void The_truths_units_sold_are_the_units_posted_and_stock_on_the_books_never_goes_below_zero()
+    {
+        using var demand = new StreamReader(new System.IO.Compression.GZipStream(File.OpenRead(Path.Combine(chain.TruthFolder, GroundTruthWriter.DemandFile)),
+            System.IO.Compression.CompressionMode.Decompress));
+        var truthUnits = demand.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .Sum(line => line.Split(',') is var f ? long.Parse(f[5], CultureInfo.InvariantCulture) + long.Parse(f[6], CultureInfo.InvariantCulture) : 0);
+        var posted = chain.Sql("SELECT sum(quantity) FROM fact_sale_lines", r => r.GetInt64(0)).Single();
+        var lowest = chain.Sql("SELECT min(closing_on_hand) FROM mart_daily_inventory", r => r.GetInt64(0)).Single();
+        var clearance = chain.Sql("SELECT count(*) FROM fact_price_changes WHERE reason = 'clearance'", r => r.GetInt64(0)).Single();
+
+        Assert.Equal(posted, truthUnits);
+        Assert.True(lowest >= 0, $"stock on the books went down to {lowest}");
+        Assert.True(clearance > 0, "no clearance markdown was posted");
     }
 }
 
