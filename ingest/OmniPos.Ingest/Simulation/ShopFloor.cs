@@ -42,7 +42,7 @@ internal sealed class ShopFloor(SimulationContext context)
         foreach (var shift in shifts)
         {
             OpenAndClose(shift);
-            HonestExceptions(shift);
+            HonestExceptions(shift, d);
             if (shift.Dishonest)
             {
                 Fraud(shift, d);
@@ -134,7 +134,7 @@ internal sealed class ShopFloor(SimulationContext context)
     }
 
     /// <summary>What honest cashiers do now and then: void a line, open the drawer for change, match a price, give a manager's discount, pay for supplies.</summary>
-    private void HonestExceptions(RegisterShift shift)
+    private void HonestExceptions(RegisterShift shift, int d)
     {
         var employee = shift.Cashier.EmployeeId;
         var log = shift.Log;
@@ -165,33 +165,35 @@ internal sealed class ShopFloor(SimulationContext context)
 
         if (Random.NextDouble() < 0.15)
         {
-            shift.At(context.TimeOfDay(ShopHours), () =>
-            {
-                var product = Available(log.Location.Index, 1).FirstOrDefault();
-                if (product is not null)
-                {
-                    context.SellOutsideDemand(log.Location.Index, log.Location.Index, product.Index, 1);
-                    var matched = Checkout.Cents(context.ShelfPrice(log.Location.Index, product) * 0.9m);
-                    var sale = (SaleRecorded)Ring(shift, DayIndex(log), [(product, 1)], null, (_, _) => matched).Body;
-                    log.Add(shift.Now, new DeviceEventRecorded(DeviceEventKind.PriceOverride, employee, sale.TransactionId, 1, matched, "price match"));
-                }
-            });
+            shift.At(context.TimeOfDay(ShopHours), () => RingWithException(shift, d, DeviceEventKind.PriceOverride));
         }
 
         if (Random.NextDouble() < 0.15)
         {
-            shift.At(context.TimeOfDay(ShopHours), () =>
-            {
-                var product = Available(log.Location.Index, 1).FirstOrDefault();
-                if (product is not null)
-                {
-                    context.SellOutsideDemand(log.Location.Index, log.Location.Index, product.Index, 1);
-                    var amount = Checkout.Cents(context.ShelfPrice(log.Location.Index, product) * 0.1m);
-                    var sale = (SaleRecorded)Ring(shift, DayIndex(log), [(product, 1)], null, manual: new Discount(amount, Reason: "manager discount")).Body;
-                    log.Add(shift.Now, new DeviceEventRecorded(DeviceEventKind.ManualDiscount, employee, sale.TransactionId, 1, amount, "manager discount"));
-                }
-            });
+            shift.At(context.TimeOfDay(ShopHours), () => RingWithException(shift, d, DeviceEventKind.ManualDiscount));
         }
+    }
+
+    /// <summary>
+    /// One unit from the shelf rung up with a price match (10% under the shelf price) or a manager's discount (10% of
+    /// it), and the device event that records the exception.
+    /// </summary>
+    private void RingWithException(RegisterShift shift, int d, DeviceEventKind kind)
+    {
+        var shop = shift.Log.Location.Index;
+        if (Available(shop, 1).FirstOrDefault() is not { } product)
+        {
+            return;
+        }
+
+        context.SellOutsideDemand(shop, shop, product.Index, 1);
+        var shelf = context.ShelfPrice(shop, product);
+        var tenth = Checkout.Cents(shelf * 0.1m);
+        var (price, discount, amount, reason) = kind == DeviceEventKind.PriceOverride
+            ? (shelf - tenth, null, shelf - tenth, "price match")
+            : (shelf, new Discount(tenth, Reason: "manager discount"), tenth, "manager discount");
+        var sale = (SaleRecorded)Ring(shift, d, [(product, 1)], null, (_, _) => price, manual: discount).Body;
+        shift.Log.Add(shift.Now, new DeviceEventRecorded(kind, shift.Cashier.EmployeeId, sale.TransactionId, 1, amount, reason));
     }
 
     /// <summary>The dishonest cashier's schemes, each on a day with its configured chance.</summary>
@@ -386,7 +388,4 @@ internal sealed class ShopFloor(SimulationContext context)
     private IEnumerable<SimProduct> Available(int shop, int count) =>
         Enumerable.Range(0, count * 20).Select(_ => World.Products[Random.Next(World.Options.Skus)])
             .Where(p => context.Stock.Shelf(shop, p.Index) > 0).Distinct().Take(count);
-
-    private int DayIndex(DeviceLog log) => log.Day.DayNumber - World.Options.FirstDay.DayNumber;
-
 }
