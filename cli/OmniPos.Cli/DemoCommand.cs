@@ -26,7 +26,7 @@ internal static class DemoCommand
         {
             var settings = server.Read(parse);
             var options = simulation.Read(parse);
-            var refusal = DemoData.Refusal(settings.DataDirectory) ?? (options.Problems() is { Count: > 0 } problems ? string.Join("; ", problems) : null);
+            var refusal = DemoData.Refusal(settings.DataDirectory) ?? options.Refusal();
             if (refusal is not null)
             {
                 await Console.Error.WriteLineAsync($"omnipos demo: {refusal}");

@@ -19,9 +19,9 @@ internal static class SimulateCommand
         {
             var settings = server.Read(parse);
             var options = simulation.Read(parse);
-            if (options.Problems() is { Count: > 0 } problems)
+            if (options.Refusal() is { } refusal)
             {
-                await Console.Error.WriteLineAsync($"omnipos simulate: {string.Join("; ", problems)}");
+                await Console.Error.WriteLineAsync($"omnipos simulate: {refusal}");
                 return 2;
             }
 

@@ -52,17 +52,7 @@ internal sealed class Checkout(Random random)
                 var tendered = CashTendered(total);
                 return ([new Tender(1, TenderKind.Cash, tendered)], tendered - total);
             case TenderKind.GiftCard when _giftCards.FirstOrDefault(g => g.Balance > 0) is { } account:
-                var drawn = Math.Min(account.Balance, total);
-                account.Balance -= drawn;
-                IReadOnlyList<Tender> split = drawn == total
-                    ? [new Tender(1, TenderKind.GiftCard, drawn, Reference: account.Id)]
-                    : [new Tender(1, TenderKind.GiftCard, drawn, Reference: account.Id), CardTender(2, card, total - drawn)];
-                if (account.Balance == 0)
-                {
-                    _giftCards.Remove(account);
-                }
-
-                return (split, 0m);
+                return (PayFromGiftCard(account.Id, total, card), 0m);
             case TenderKind.GiftCard:
                 // No card with a balance about: the shopper pays another way, drawn from the rest of the mix.
                 return Pay(channel, total, random.Pick([.. mix.Where(m => m.Kind != TenderKind.GiftCard)], m => m.Share).Kind);
@@ -85,23 +75,27 @@ internal sealed class Checkout(Random random)
         return account.Id;
     }
 
-    /// <summary>Spends up to the total from a named gift card (a fraudster draining it); what it paid, 0 when empty.</summary>
-    public decimal Drain(string giftCard, decimal total)
+    /// <summary>
+    /// The tenders for a total paid from a named gift card as far as its balance goes (a shopper's, or a fraudster
+    /// draining it), the rest by a card of <paramref name="rest"/>'s kind; by that card alone when the gift card is empty.
+    /// </summary>
+    public IReadOnlyList<Tender> PayFromGiftCard(string giftCard, decimal total, TenderKind rest)
     {
         var account = _giftCards.FirstOrDefault(g => g.Id == giftCard);
-        if (account is null)
+        var drawn = Math.Min(account?.Balance ?? 0m, total);
+        if (account is null || drawn == 0)
         {
-            return 0m;
+            return [CardTender(1, rest, total)];
         }
 
-        var drawn = Math.Min(account.Balance, total);
         account.Balance -= drawn;
         if (account.Balance == 0)
         {
             _giftCards.Remove(account);
         }
 
-        return drawn;
+        var gift = new Tender(1, TenderKind.GiftCard, drawn, Reference: giftCard);
+        return drawn == total ? [gift] : [gift, CardTender(2, rest, total - drawn)];
     }
 
     public Tender CardTender(int tenderNo, TenderKind kind, decimal amount) =>

@@ -58,8 +58,7 @@ public sealed class RetailWorld
 
     public static RetailWorld Create(SimulationOptions options)
     {
-        var problems = options.Problems();
-        return problems.Count == 0 ? new RetailWorld(options) : throw new ArgumentException(string.Join("; ", problems), nameof(options));
+        return options.Refusal() is { } refusal ? throw new ArgumentException(refusal, nameof(options)) : new RetailWorld(options);
     }
 
     private static List<SimLocation> BuildLocations(SimulationOptions options, Faker faker, Random random)

@@ -39,6 +39,9 @@ public sealed record SimulationOptions
 
     public int PromotionCount => Promotions ?? Math.Max(1, Days / 14);
 
+    /// <summary>Every problem of <see cref="Problems"/> in one message; null when the options can be simulated.</summary>
+    public string? Refusal() => Problems() is { Count: > 0 } problems ? string.Join("; ", problems) : null;
+
     /// <summary>A clear message for each option out of range; none when the options can be simulated.</summary>
     public IReadOnlyList<string> Problems()
     {

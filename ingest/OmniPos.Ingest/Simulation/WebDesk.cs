@@ -191,13 +191,9 @@ internal sealed class WebDesk(SimulationContext context)
             };
             var (_, ids, _) = Order(web, d, at, lines, thief, thief.Country, total =>
             {
-                var drawn = context.Checkout.Drain(card, total);
-                drained += drawn;
-                return drawn == 0
-                    ? ([context.Checkout.CardTender(1, TenderKind.CardNotPresent, total)], 0m)
-                    : drawn == total
-                    ? ([new Tender(1, TenderKind.GiftCard, drawn, Reference: card)], 0m)
-                    : ([new Tender(1, TenderKind.GiftCard, drawn, Reference: card), context.Checkout.CardTender(2, TenderKind.CardNotPresent, total - drawn)], 0m);
+                var tenders = context.Checkout.PayFromGiftCard(card, total, TenderKind.CardNotPresent);
+                drained += tenders.Where(t => t.Kind == TenderKind.GiftCard).Sum(t => t.Amount);
+                return (tenders, 0m);
             });
             events.AddRange(ids);
         }
