@@ -1,6 +1,7 @@
 using OmniPos.Core.Storage;
 using OmniPos.Warehouse.DuckDb;
 using OmniPos.Warehouse.Lake;
+using OmniPos.Warehouse.Marts;
 using OmniPos.Warehouse.Queries;
 using OmniPos.Warehouse.Schema;
 
@@ -62,16 +63,46 @@ public sealed class AnalyticsWarehouse : IDisposable
 
     /// <summary>
     /// Lands everything the store accepted since the last landing (events, settlements, chargebacks) into the lake and the
-    /// warehouse, exactly once however often it is interrupted. One landing at a time per warehouse.
+    /// warehouse, exactly once however often it is interrupted, then (unless <see cref="LandingOptions.RefreshMarts"/> is
+    /// false) refreshes the marts. One landing at a time per warehouse.
     /// </summary>
     /// <param name="progress">Told of each step of each run as it completes, on the landing's thread.</param>
     public async Task<LandingReport> LandAsync(IOperationalStore store, LandingOptions? options = null, Action<LandingProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
+        options ??= new LandingOptions();
+        LandingReport report;
         await _landing.WaitAsync(cancellationToken);
         try
         {
-            return await new LakeLanding(this, store, options ?? new LandingOptions(), progress).LandAsync(cancellationToken);
+            report = await new LakeLanding(this, store, options, progress).LandAsync(cancellationToken);
+        }
+        finally
+        {
+            _landing.Release();
+        }
+
+        if (options.RefreshMarts)
+        {
+            await RefreshMartsAsync(cancellationToken);
+        }
+
+        return report;
+    }
+
+    /// <summary>
+    /// Redoes the weekly sell-through of every store and SKU landing changed since the last refresh (landing runs queue
+    /// them in their own transactions), in one transaction.
+    /// </summary>
+    /// <returns>The stores and SKUs redone.</returns>
+    public async Task<long> RefreshMartsAsync(CancellationToken cancellationToken = default)
+    {
+        // Shares the landing's turn: DuckDB would refuse one of two transactions that write the same mart.
+        await _landing.WaitAsync(cancellationToken);
+        try
+        {
+            using var connection = Connect();
+            return MartRefresh.ApplyPendingWeeks(connection);
         }
         finally
         {

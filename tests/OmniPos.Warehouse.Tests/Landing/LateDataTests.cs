@@ -120,6 +120,20 @@ public sealed class LateDataTests() : WarehouseTestBase(new SqliteEngine())
         Assert.Equal(14, Warehouse.Query(AnalyticQueries.DaysOfSupply, new QueryFilter(StockAutumn.AsOf, StockAutumn.AsOf, [NewYork])).Single(d => d.Sku == Mug).OnHand);
     }
 
+    [Fact]
+    public async Task Weeks_a_landing_leaves_to_the_marts_refresh_are_redone_once_it_runs()
+    {
+        await AppendAsync([.. StockAutumn.Events()]);
+        await Warehouse.LandAsync(Store, new LandingOptions(EventsPerRun: 2, PageSize: 2, RefreshMarts: false));
+        Assert.Empty(Sql("SELECT week_start FROM mart_weekly_sell_through", r => r.GetDate(0)));
+
+        var redone = await Warehouse.RefreshMartsAsync();
+
+        AssertMartsAgreeWithFacts();
+        Assert.Equal(Sql("SELECT count(*) FROM (SELECT DISTINCT store_id, sku FROM mart_weekly_sell_through)", r => r.GetInt64(0)).Single(), redone);
+        Assert.Equal(0, await Warehouse.RefreshMartsAsync());
+    }
+
     private List<long> MartRowIds(string where) => Sql($"SELECT rowid FROM mart_daily_sales WHERE {where} ORDER BY rowid", r => r.GetInt64(0));
 
     private List<long> InventoryRowIds(string where) => Sql($"SELECT rowid FROM mart_daily_inventory WHERE {where} ORDER BY rowid", r => r.GetInt64(0));

@@ -146,16 +146,13 @@ WHERE l.sku = t.sku AND l.location = t.location AND l.lot_date >= t.from_date;
 
 INSERT INTO mart_receipt_lots SELECT * FROM lot_rows;
 
--- Weekly sell-through: for each store and SKU, from the week of the run's earliest sale of it, or from the week its stock
--- at the store's location first moved in the run (every later level changed).
-CREATE OR REPLACE TEMP TABLE redo_weeks AS
-SELECT store_id, sku, min(week_start) AS from_week
-FROM (SELECT s.store_id, s.sku, d.week_start FROM sales_delta s JOIN dim_date d ON d.business_date = s.business_date
-      UNION ALL
-      SELECT t.location, t.sku, d.week_start FROM touched_stock t JOIN dim_date d ON d.business_date = t.from_date)
-GROUP BY store_id, sku;
-
-.read Marts/WeeklySellThrough.sql
+-- Weekly sell-through is left to the marts refresh that follows landing (Marts/WeeklyRefresh.sql): for each store and
+-- SKU, the week of the run's earliest sale of it, or the week its stock at the store's location first moved in the run
+-- (every later level changed), is queued.
+INSERT INTO mart_pending_weeks
+SELECT s.store_id, s.sku, d.week_start FROM sales_delta s JOIN dim_date d ON d.business_date = s.business_date
+UNION ALL
+SELECT t.location, t.sku, d.week_start FROM touched_stock t JOIN dim_date d ON d.business_date = t.from_date;
 
 DROP TABLE sales_delta;
 DROP TABLE sales_rows;
