@@ -61,6 +61,7 @@ internal static class DemoCommand
                     PrintHowToPost(url, settings.DataDirectory, token, serve);
                     return serve;
                 },
+                runJobs: true,
                 ct);
             return summarized ? 0 : 1;
         });

@@ -14,6 +14,7 @@ internal static class Program
             ImportCommand.Create(),
             WebhooksCommand.Create(),
             LandCommand.Create(),
+            JobsCommand.Create(),
             QueryCommand.Create(),
         }.Parse(args).InvokeAsync();
 }

@@ -4,13 +4,16 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using OmniPos.Core.Storage;
 using OmniPos.Ingest;
+using OmniPos.Jobs;
 
 namespace OmniPos.Cli;
 
 /// <summary>
-/// Runs the HTTP API over the configured operational store until Ctrl+C or SIGTERM, then closes the store. Configuration
+/// Runs the HTTP API over the configured operational store, and the job scheduler beside it, until Ctrl+C or SIGTERM;
+/// then stops taking requests, waits for running jobs to finish and closes the store. Configuration
 /// is the standard .NET stack, later sources winning: appsettings.json beside the executable, environment variables
 /// (<c>OMNIPOS__Store__Provider</c>), then <c>--Store:Provider=…</c> arguments.
 /// </summary>
@@ -18,8 +21,9 @@ internal static partial class ServerHost
 {
     /// <param name="prepare">Runs on the open store before the server listens.</param>
     /// <param name="listening">Runs once the server listens, with the address it listens on; the server serves on when it answers true, else stops.</param>
+    /// <param name="runJobs">Start the scheduler (unless <c>Jobs:Enabled</c> is false) once <paramref name="listening"/> answers true.</param>
     public static async Task RunAsync(ServerSettings settings, Func<IOperationalStore, CancellationToken, Task> prepare,
-        Func<Uri, IOperationalStore, CancellationToken, Task<bool>> listening, CancellationToken cancellationToken)
+        Func<Uri, IOperationalStore, CancellationToken, Task<bool>> listening, bool runJobs, CancellationToken cancellationToken)
     {
         // The command line is not handed to the builder: it is added last, so that it wins over the OMNIPOS__ variables.
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
@@ -37,18 +41,28 @@ internal static partial class ServerHost
         StoreOpened(loggers.CreateLogger(typeof(ServerHost)), options.Provider, settings.DataDirectory);
         await prepare(store, cancellationToken);
 
-        builder.Services.AddSingleton<IOperationalStore>(store).AddIngestApi();
+        builder.Services.AddSingleton<IOperationalStore>(store).AddIngestApi().AddJobs(options, settings.DataDirectory);
         await using var app = builder.Build();
         app.UseIngestApi();
 
         await app.StartAsync(cancellationToken);
-        if (await listening(new Uri(app.Urls.First()), store, cancellationToken))
-        {
-            await app.WaitForShutdownAsync(cancellationToken);
-        }
-        else
+        if (!await listening(new Uri(app.Urls.First()), store, cancellationToken))
         {
             await app.StopAsync(cancellationToken);
+            return;
+        }
+
+        var scheduler = runJobs && app.Services.GetRequiredService<IOptions<JobsOptions>>().Value.Enabled ? app.Services.GetRequiredService<JobScheduler>() : null;
+        if (scheduler is not null)
+        {
+            await scheduler.StartAsync(cancellationToken);
+        }
+
+        await app.WaitForShutdownAsync(cancellationToken);
+        if (scheduler is not null)
+        {
+            // Requests have stopped; a job running now finishes before the store closes.
+            await scheduler.StopAsync(CancellationToken.None);
         }
     }
 

@@ -30,7 +30,7 @@ internal static class SimulateCommand
             {
                 posted = await SimulationConsole.RunAsync(options, store, url, settings.DataDirectory, token) is not null;
                 return false;
-            }, ct);
+            }, runJobs: false, ct);
             return posted ? 0 : 1;
         });
         return command;

@@ -36,17 +36,22 @@ internal sealed class StoreArguments
         arguments.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
-            var configuration = new ConfigurationBuilder()
-                .SetBasePath(AppContext.BaseDirectory)
-                .AddJsonFile("appsettings.json", optional: true)
-                .AddEnvironmentVariables("OMNIPOS__")
-                .AddCommandLine([.. StoreArguments.ConfigurationArguments(parse)])
-                .Build();
+            var configuration = Configuration(parse);
             using var loggers = LoggerFactory.Create(logging => logging.AddConfiguration(configuration.GetSection("Logging")).AddConsole());
-            var options = configuration.GetSection(StoreOptions.Section).Get<StoreOptions>() ?? new StoreOptions();
-            await using var store = await OperationalStore.OpenAsync(options, arguments.DataDirectory(parse), TimeProvider.System, loggers, ct);
+            await using var store = await OperationalStore.OpenAsync(StoreOptionsOf(configuration), arguments.DataDirectory(parse), TimeProvider.System, loggers, ct);
             return await action(parse, store, arguments.DataDirectory(parse), ct);
         });
         return command;
     }
+
+    /// <summary>The configuration the server would run with: appsettings.json, then <c>OMNIPOS__</c> variables, then the command's <c>--Section:Key=value</c>.</summary>
+    public static IConfigurationRoot Configuration(ParseResult parse) => new ConfigurationBuilder()
+        .SetBasePath(AppContext.BaseDirectory)
+        .AddJsonFile("appsettings.json", optional: true)
+        .AddEnvironmentVariables("OMNIPOS__")
+        .AddCommandLine([.. ConfigurationArguments(parse)])
+        .Build();
+
+    public static StoreOptions StoreOptionsOf(IConfiguration configuration) =>
+        configuration.GetSection(StoreOptions.Section).Get<StoreOptions>() ?? new StoreOptions();
 }

@@ -33,7 +33,7 @@ public static class IngestApi
         services.AddOpenApi(openApi => openApi.DocumentKeys());
         services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section)
             .Validate(o => o.RateLimit is { PerSecond: > 0, Burst: > 0 }, "Ingest:RateLimit:PerSecond and Burst must be positive")
-            .Validate(o => o.Webhooks.IsValid, "Ingest:Webhooks: PollSeconds must not be negative, the other settings must be positive, and MaxRetrySeconds at least FirstRetrySeconds")
+            .Validate(o => o.Webhooks.IsValid, "Ingest:Webhooks: the settings must be positive, and MaxRetrySeconds at least FirstRetrySeconds")
             .ValidateOnStart();
         // The OpenAPI schemas describe what the API reads: enums as their snake_case words, numbers as numbers only.
         services.ConfigureHttpJsonOptions(json =>

@@ -53,7 +53,3 @@ public sealed class SqliteWebhookTests() : WebhookTests(new SqliteStores());
 [Collection(PostgresServerDefinition.Name)]
 public sealed class PostgresWebhookTests(PostgresFixture postgres) : WebhookTests(postgres);
 
-public sealed class SqliteWebhookPumpTests() : WebhookPumpTests(new SqliteStores());
-
-[Collection(PostgresServerDefinition.Name)]
-public sealed class PostgresWebhookPumpTests(PostgresFixture postgres) : WebhookPumpTests(postgres);

@@ -1,16 +1,12 @@
 namespace OmniPos.Ingest.Webhooks;
 
 /// <summary>
-/// The <c>Ingest:Webhooks</c> configuration section: how often the server relays and delivers, and how failed
-/// deliveries are retried — after <see cref="FirstRetrySeconds"/>, then twice as long each time up to
+/// The <c>Ingest:Webhooks</c> configuration section: how failed deliveries are retried — after <see cref="FirstRetrySeconds"/>, then twice as long each time up to
 /// <see cref="MaxRetrySeconds"/>, each wait shortened by up to a quarter at random — until <see cref="MaxAttempts"/>
 /// attempts or <see cref="MaxAgeHours"/> have passed.
 /// </summary>
 public sealed class WebhookOptions
 {
-    /// <summary>Seconds between the server's relay and delivery runs; 0 leaves them to a scheduler calling <see cref="WebhookDispatcher"/>.</summary>
-    public int PollSeconds { get; set; } = 5;
-
     /// <summary>How long a receiver has to answer one attempt.</summary>
     public int TimeoutSeconds { get; set; } = 10;
 
@@ -26,7 +22,7 @@ public sealed class WebhookOptions
     /// <summary>How long a settled (delivered or failed) delivery stays in the delivery log, with its attempts and message.</summary>
     public int KeepDays { get; set; } = 30;
 
-    public bool IsValid => PollSeconds >= 0 && TimeoutSeconds > 0 && FirstRetrySeconds > 0 && MaxRetrySeconds >= FirstRetrySeconds && MaxAttempts > 0
+    public bool IsValid => TimeoutSeconds > 0 && FirstRetrySeconds > 0 && MaxRetrySeconds >= FirstRetrySeconds && MaxAttempts > 0
         && MaxAgeHours > 0 && KeepDays > 0;
 
     /// <summary>

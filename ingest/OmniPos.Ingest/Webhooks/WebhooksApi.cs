@@ -8,7 +8,7 @@ using OmniPos.Ingest.Access;
 
 namespace OmniPos.Ingest.Webhooks;
 
-/// <summary>Webhooks out: the delivery services, the background run, and the admin routes.</summary>
+/// <summary>Webhooks out: the delivery services (run by the scheduler's webhooks job) and the admin routes.</summary>
 internal static class WebhooksApi
 {
     public static IServiceCollection AddWebhooks(this IServiceCollection services)
@@ -18,7 +18,6 @@ internal static class WebhooksApi
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
             .RemoveAllLoggers();
         services.AddSingleton<WebhookDispatcher>();
-        services.AddHostedService<WebhookPump>();
         return services;
     }
 

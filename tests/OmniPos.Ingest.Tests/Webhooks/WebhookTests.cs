@@ -11,8 +11,8 @@ namespace OmniPos.Ingest.Tests.Webhooks;
 
 /// <summary>
 /// Webhooks out through the real pipeline: events posted to the API, relayed into the store's outbox and posted by the
-/// dispatcher to real listeners on loopback ports. The server's own runs are off (PollSeconds 0) so each test runs the
-/// relay and the dispatcher when it means to, and moves the dispatcher's clock instead of waiting out backoffs.
+/// dispatcher to real listeners on loopback ports. Each test runs the relay and the dispatcher when it means to (the
+/// scheduler's webhooks job does in a server), and moves the dispatcher's clock instead of waiting out backoffs.
 /// </summary>
 public abstract class WebhookTests(StoreSource stores) : ApiTestBase(stores)
 {
@@ -27,7 +27,6 @@ public abstract class WebhookTests(StoreSource stores) : ApiTestBase(stores)
 
     private protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
     {
-        ["Ingest:Webhooks:PollSeconds"] = "0",
         ["Ingest:Webhooks:FirstRetrySeconds"] = $"{FirstRetrySeconds}",
         ["Ingest:Webhooks:MaxRetrySeconds"] = $"{MaxRetrySeconds}",
         ["Ingest:Webhooks:MaxAttempts"] = $"{MaxAttempts}",

@@ -1,0 +1,51 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using OmniPos.Core.Storage;
+using OmniPos.Jobs.Warehouse;
+using OmniPos.Jobs.Webhooks;
+
+namespace OmniPos.Jobs;
+
+/// <summary>Registers the scheduler's parts and the platform's jobs; later parts add theirs with <see cref="AddScheduledJob"/>.</summary>
+public static class JobsServices
+{
+    /// <summary>The jobs and what runs them, over the store <paramref name="store"/> names (the ingest services supply the webhook dispatcher).</summary>
+    public static IServiceCollection AddJobs(this IServiceCollection services, StoreOptions store, string dataDirectory)
+    {
+        services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section);
+        services.AddSingleton<IValidateOptions<JobsOptions>, ValidateJobsOptions>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(JobStoreDatabase.For(store, dataDirectory));
+        services.AddSingleton(new DataFolder(dataDirectory));
+        services.AddSingleton<WarehouseSessions>();
+        services.AddSingleton<JobHistory>();
+        services.AddSingleton<JobRunner>();
+        services.AddSingleton<JobCatalog>();
+        services.AddSingleton<JobScheduler>();
+        return services
+            .AddScheduledJob(JobDefinition.For<LandingJob>(LandingJob.Name,
+                "Land what the store accepted since the last landing into the Parquet lake and warehouse.duckdb", "0 0/5 * * * ?", MartsRefreshJob.Name))
+            .AddScheduledJob(JobDefinition.For<MartsRefreshJob>(MartsRefreshJob.Name,
+                "Redo the weekly sell-through marts of what landing changed (runs after each landing)", null))
+            .AddScheduledJob(JobDefinition.For<LakeCompactionJob>(LakeCompactionJob.Name,
+                "Merge the lake's small part files per table and business date", "0 30 2 * * ?"))
+            .AddScheduledJob(JobDefinition.For<WebhookDeliveryJob>(WebhookDeliveryJob.Name,
+                "Publish accepted events to the webhook outbox and post the deliveries that are due", "0 * * * * ?"))
+            .AddScheduledJob(JobDefinition.For<HousekeepingJob>(HousekeepingJob.Name,
+                "Remove settled webhook deliveries and job runs past their keeping time", "0 15 3 * * ?"));
+    }
+
+    /// <summary>Adds a job; its work is made for each run with the server's services.</summary>
+    public static IServiceCollection AddScheduledJob(this IServiceCollection services, JobDefinition job) => services.AddSingleton(job);
+
+    /// <summary>Runs the scheduler for as long as the host runs, and waits for running jobs when the host stops.</summary>
+    public static IServiceCollection AddJobScheduler(this IServiceCollection services) =>
+        services.AddHostedService(provider => provider.GetRequiredService<JobScheduler>());
+
+    private sealed class ValidateJobsOptions : IValidateOptions<JobsOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, JobsOptions options) =>
+            options.Problem() is { } problem ? ValidateOptionsResult.Fail(problem) : ValidateOptionsResult.Success;
+    }
+}
