@@ -34,14 +34,21 @@ public sealed class JobHistory(JobStoreDatabase database, IOptions<JobsOptions> 
             """, cancellationToken, ("run", run.RunId), ("job", job), ("instance", run.Instance), ("cause", cause), ("attempt", attempt),
             ("scheduled", scheduledAt is { } at ? Millis(at) : null), ("now", Millis(now)));
         string? runningId = null;
-        if (started == 0)
+        if (started == 1)
+        {
+            // On PostgreSQL the insert may have waited for the run before to commit its end: the start is when it got in.
+            now = clock.GetUtcNow();
+            await ExecuteAsync(connection, transaction, "UPDATE job_runs SET started_at = @now, heartbeat_at = @now WHERE run_id = @run", cancellationToken,
+                ("now", Millis(now)), ("run", run.RunId));
+        }
+        else
         {
             await using var query = Command(connection, transaction, "SELECT run_id FROM job_runs WHERE job = @job AND outcome = 'running'", ("job", job));
             runningId = await query.ExecuteScalarAsync(cancellationToken) as string;
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return started == 1 ? (run, null) : (null, runningId);
+        return started == 1 ? (run with { StartedAt = now }, null) : (null, runningId);
     }
 
     /// <summary>Records that a run is still going.</summary>

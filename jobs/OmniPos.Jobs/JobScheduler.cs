@@ -38,13 +38,41 @@ public sealed partial class JobScheduler(
         SchedulerStarted(_log, _options.Instance, database.Clustered ? "clustered on PostgreSQL" : "on SQLite (one node)", catalog.All.Count);
     }
 
+    /// <summary>
+    /// Stops firing, waits (up to <see cref="JobsOptions.ShutdownWaitSeconds"/>) for the running jobs, which may still
+    /// schedule their retries and the jobs that follow them, and then shuts the scheduler down.
+    /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_scheduler is { } scheduler)
+        if (_scheduler is not { } scheduler)
         {
-            _scheduler = null;
-            await scheduler.Shutdown(waitForJobsToComplete: true, cancellationToken);
+            return;
         }
+
+        _scheduler = null;
+        // Not Shutdown straight away: a job finishing while Quartz shuts down could no longer store the triggers it adds
+        // (on SQLite the two wait for each other). In standby it can, and another node or the next start fires them.
+        await scheduler.Standby(cancellationToken);
+        var deadline = DateTime.UtcNow.AddSeconds(_options.ShutdownWaitSeconds);
+        while ((await scheduler.GetCurrentlyExecutingJobs(cancellationToken)).Count > 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100, cancellationToken);
+        }
+
+        var running = (await scheduler.GetCurrentlyExecutingJobs(cancellationToken)).Select(j => j.JobDetail.Key.Name).ToList();
+        if (running.Count > 0)
+        {
+            StoppedWhileRunning(_log, _options.ShutdownWaitSeconds, string.Join(", ", running));
+        }
+
+        await scheduler.Shutdown(waitForJobsToComplete: false, cancellationToken);
+    }
+
+    /// <summary>Asks for a run of a job now, on whichever node of the cluster is free to take it; it waits its turn behind a running one.</summary>
+    public async Task TriggerAsync(string job, CancellationToken cancellationToken)
+    {
+        var scheduler = _scheduler ?? throw new InvalidOperationException("the scheduler is not running");
+        await scheduler.TriggerJob(new JobKey(catalog.Get(job).Name, QuartzJob.Group), new JobDataMap { [QuartzJob.CauseKey] = RunCauses.Manual }, cancellationToken);
     }
 
     /// <summary>Every job with its schedule as the job store holds it: the cron expression, the next firing, and its state.</summary>
@@ -93,7 +121,7 @@ public sealed partial class JobScheduler(
                 // Job data is strings only, so nothing the store holds depends on a .NET type's shape.
                 store.UseProperties = true;
                 store.PerformSchemaValidation = true;
-                database.Configure(store);
+                database.Configure(store, DataSourceName());
                 store.UseSystemTextJsonSerializer();
                 if (database.Clustered)
                 {
@@ -108,6 +136,10 @@ public sealed partial class JobScheduler(
         scheduler.JobFactory = new ServiceJobFactory(services);
         return scheduler;
     }
+
+    /// <summary>This scheduler's name for its connection in Quartz's properties, where a dot would split it.</summary>
+    private string DataSourceName() =>
+        string.Concat($"{_options.SchedulerName}_{_options.Instance}".Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_'));
 
     private async Task RegisterAsync(IScheduler scheduler, CancellationToken cancellationToken)
     {
@@ -162,6 +194,9 @@ public sealed partial class JobScheduler(
 
     [LoggerMessage(1, LogLevel.Information, "Job scheduler {Instance} started {Store} with {Jobs} jobs")]
     private static partial void SchedulerStarted(ILogger logger, string instance, string store, int jobs);
+
+    [LoggerMessage(2, LogLevel.Warning, "Stopping after {Seconds} s with jobs still running ({Jobs}); their runs end as interrupted and are run again")]
+    private static partial void StoppedWhileRunning(ILogger logger, int seconds, string jobs);
 }
 
 /// <summary>A job and its schedule as the job store holds it; null schedule when it has none (chained only, or off).</summary>

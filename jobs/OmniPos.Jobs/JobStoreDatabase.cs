@@ -80,7 +80,11 @@ public sealed class JobStoreDatabase
     }
 
     /// <summary>Points a Quartz AdoJobStore at this database.</summary>
-    internal void Configure(SchedulerBuilder.PersistentStoreOptions store)
+    /// <param name="dataSource">
+    /// The name Quartz keeps the connection under: its connection manager is one per process, so each scheduler in a
+    /// process needs a name of its own.
+    /// </param>
+    internal void Configure(SchedulerBuilder.PersistentStoreOptions store, string dataSource)
     {
         if (Clustered)
         {
@@ -89,7 +93,7 @@ public sealed class JobStoreDatabase
                 database.ConnectionString = ConnectionString;
                 database.TablePrefix = TablePrefix;
                 database.UseDriverDelegate<PostgreSQLDelegate>();
-            });
+            }, dataSource);
         }
         else
         {
@@ -97,7 +101,7 @@ public sealed class JobStoreDatabase
             {
                 database.ConnectionString = ConnectionString;
                 database.TablePrefix = TablePrefix;
-            });
+            }, dataSource);
         }
     }
 
