@@ -1,5 +1,6 @@
 using System.CommandLine;
 using OmniPos.Bench.Ingest;
+using OmniPos.Bench.Jobs;
 using OmniPos.Bench.Landing;
 using OmniPos.Bench.Sales;
 using OmniPos.Bench.Simulation;
@@ -10,7 +11,7 @@ namespace OmniPos.Bench;
 internal static class Program
 {
     /// <summary>The table's cases, in the order they run and print.</summary>
-    private static readonly IBenchmark[] Benchmarks = [new AppendBenchmark(), new PostSalesBenchmark(), new SimulationBenchmark(), new LandingBenchmark()];
+    private static readonly IBenchmark[] Benchmarks = [new AppendBenchmark(), new PostSalesBenchmark(), new SimulationBenchmark(), new LandingBenchmark(), new ScheduledLandingBenchmark()];
 
     public static Task<int> Main(string[] args)
     {

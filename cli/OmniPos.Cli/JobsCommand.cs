@@ -3,7 +3,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OmniPos.Core.Storage;
-using OmniPos.Ingest;
 using OmniPos.Jobs;
 using Spectre.Console;
 
@@ -121,14 +120,9 @@ internal static class JobsCommand
         StoreArguments.WithStore(command, async (parse, store, dataDirectory, ct) =>
         {
             var configuration = StoreArguments.Configuration(parse);
-            await using var services = new ServiceCollection()
-                .AddSingleton<IConfiguration>(configuration)
-                // The command prints what each run did; the runner's own log lines would say it twice.
-                .AddLogging(logging => logging.AddConfiguration(configuration.GetSection("Logging")).AddConsole().AddFilter("OmniPos.Jobs", LogLevel.Warning))
-                .AddSingleton(store)
-                .AddIngestApi()
-                .AddJobs(StoreArguments.StoreOptionsOf(configuration), dataDirectory)
-                .BuildServiceProvider();
+            // The command prints what each run did; the runner's own log lines would say it twice.
+            await using var services = JobsServices.Standalone(configuration, store, StoreArguments.StoreOptionsOf(configuration), dataDirectory,
+                logging => logging.AddConfiguration(configuration.GetSection("Logging")).AddConsole().AddFilter("OmniPos.Jobs", LogLevel.Warning));
             return await action(parse, services, ct);
         });
 }

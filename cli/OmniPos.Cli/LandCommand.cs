@@ -11,13 +11,32 @@ internal static class LandCommand
 {
     public static Command Create()
     {
-        var command = new Command("land", "Land the events, settlements and chargebacks accepted since the last landing into the lake and the warehouse");
-        return StoreArguments.WithStore(command, async (_, store, dataDirectory, ct) =>
+        var check = new Option<bool>("--check") { Description = "Then count and sum the sale and return lines in the store and in the lake, and exit 1 if they differ" };
+        var command = new Command("land", "Land the events, settlements and chargebacks accepted since the last landing into the lake and the warehouse") { check };
+        return StoreArguments.WithStore(command, async (parse, store, dataDirectory, ct) =>
         {
-            using var warehouse = AnalyticsWarehouse.Open(dataDirectory);
-            await LandShowingProgressAsync(warehouse, store, ct);
-            return 0;
+            using (var warehouse = AnalyticsWarehouse.Open(dataDirectory))
+            {
+                await LandShowingProgressAsync(warehouse, store, ct);
+            }
+
+            return parse.GetValue(check) ? await CheckAsync(store, dataDirectory, ct) : 0;
         });
+    }
+
+    private static async Task<int> CheckAsync(IOperationalStore store, string dataDirectory, CancellationToken cancellationToken)
+    {
+        var (inStore, inLake) = await LakeReconciliation.ReconcileAsync(store, dataDirectory, cancellationToken);
+        var table = new Table().AddColumns("", "Store", "Lake");
+        table.AddRow("Sale lines", $"{inStore.SaleLines:N0}", $"{inLake.SaleLines:N0}");
+        table.AddRow("Units sold", $"{inStore.UnitsSold:N0}", $"{inLake.UnitsSold:N0}");
+        table.AddRow("Gross", $"{inStore.Gross:N2}", $"{inLake.Gross:N2}");
+        table.AddRow("Return lines", $"{inStore.ReturnLines:N0}", $"{inLake.ReturnLines:N0}");
+        table.AddRow("Units returned", $"{inStore.UnitsReturned:N0}", $"{inLake.UnitsReturned:N0}");
+        table.AddRow("Refunded", $"{inStore.Refunded:N2}", $"{inLake.Refunded:N2}");
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine(inStore == inLake ? "[green]The lake holds every line the store accepted, once.[/]" : "[red]The lake and the store differ.[/]");
+        return inStore == inLake ? 0 : 1;
     }
 
     /// <summary>Lands with a status line naming each run as it commits, then prints the landing's summary.</summary>

@@ -1,7 +1,10 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OmniPos.Core.Storage;
+using OmniPos.Ingest;
 using OmniPos.Jobs.Warehouse;
 using OmniPos.Jobs.Webhooks;
 
@@ -36,12 +39,21 @@ public static class JobsServices
                 "Remove settled webhook deliveries and job runs past their keeping time", "0 15 3 * * ?"));
     }
 
+    /// <summary>
+    /// The services a server gives its jobs, without the server: for a command that runs jobs itself, a benchmark or a
+    /// test. <paramref name="logging"/> adds where logs go (none by default).
+    /// </summary>
+    public static ServiceProvider Standalone(IConfiguration configuration, IOperationalStore store, StoreOptions options, string dataDirectory,
+        Action<ILoggingBuilder>? logging = null) => new ServiceCollection()
+        .AddSingleton(configuration)
+        .AddLogging(builder => logging?.Invoke(builder))
+        .AddSingleton(store)
+        .AddIngestApi()
+        .AddJobs(options, dataDirectory)
+        .BuildServiceProvider();
+
     /// <summary>Adds a job; its work is made for each run with the server's services.</summary>
     public static IServiceCollection AddScheduledJob(this IServiceCollection services, JobDefinition job) => services.AddSingleton(job);
-
-    /// <summary>Runs the scheduler for as long as the host runs, and waits for running jobs when the host stops.</summary>
-    public static IServiceCollection AddJobScheduler(this IServiceCollection services) =>
-        services.AddHostedService(provider => provider.GetRequiredService<JobScheduler>());
 
     private sealed class ValidateJobsOptions : IValidateOptions<JobsOptions>
     {

@@ -28,7 +28,7 @@ public abstract class JobSchedulingTests(JobsEngine engine) : JobsTestBase(engin
         var refresh = (await RunsAsync(node, "marts")).First(r => r.Rows > 0);
         Assert.Equal(RunCauses.Chained, refresh.Cause);
         Assert.True(refresh.StartedAt >= first.EndedAt, "the marts refresh started before the landing it follows had ended");
-        Assert.Equal(await SalesTotals.OfStoreAsync(Store), SalesTotals.OfLake(DataDirectory));
+        await AssertLakeEqualsStoreAsync();
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public abstract class JobSchedulingTests(JobsEngine engine) : JobsTestBase(engin
         await node.Scheduler.TriggerAsync("landing", CancellationToken.None);
         await EventuallyAsync(async () => (await RunsAsync(node, "landing")).Any(r => r.Outcome == RunOutcomes.Succeeded), 60, "the landing did not succeed once it could");
         await node.StopAsync();
-        Assert.Equal(await SalesTotals.OfStoreAsync(Store), SalesTotals.OfLake(DataDirectory));
+        await AssertLakeEqualsStoreAsync();
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public abstract class JobSchedulingTests(JobsEngine engine) : JobsTestBase(engin
         Assert.All(runs, r => Assert.Equal(RunOutcomes.Succeeded, r.Outcome));
         AssertNeverOverlapped(runs);
         Assert.True(runs.Count(r => r.Rows > 0) > 1, $"the load landed in {runs.Count(r => r.Rows > 0)} run(s); {refused} asked-for runs were refused");
-        Assert.Equal(await SalesTotals.OfStoreAsync(Store), SalesTotals.OfLake(DataDirectory));
+        await AssertLakeEqualsStoreAsync();
     }
 
     [Fact]

@@ -56,7 +56,7 @@ public sealed class PostgresClusterTests(PostgresJobs postgres) : JobsTestBase(p
             Assert.Contains(runs, r => r.Cause == RunCauses.Recovery && r.Instance == survivor && r.Outcome == RunOutcomes.Succeeded);
             Assert.All(runs.Where(r => r.StartedAt > killedAt), r => Assert.Equal(survivor, r.Instance));
             AssertNeverOverlapped(runs);
-            Assert.Equal(await SalesTotals.OfStoreAsync(Store), SalesTotals.OfLake(DataDirectory));
+            await AssertLakeEqualsStoreAsync();
         }
         finally
         {
@@ -85,7 +85,7 @@ public sealed class PostgresClusterTests(PostgresJobs postgres) : JobsTestBase(p
         await stopping;
         var run = Assert.Single(await RunsAsync(node, "landing"));
         Assert.Equal(RunOutcomes.Succeeded, run.Outcome);
-        Assert.Equal(await SalesTotals.OfStoreAsync(Store), SalesTotals.OfLake(DataDirectory));
+        await AssertLakeEqualsStoreAsync();
     }
 
     private JobStoreDatabase Database() => JobStoreDatabase.For(StoreOptions, DataDirectory);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using OmniPos.Core.Storage;
+using OmniPos.Warehouse.Lake;
 
 namespace OmniPos.Jobs.Tests.Support;
 
@@ -95,6 +96,14 @@ public abstract class JobsTestBase(JobsEngine engine) : IAsyncLifetime
             Assert.True(DateTime.UtcNow < deadline, $"after {seconds} s: {what}");
             await Task.Delay(100);
         }
+    }
+
+    /// <summary>Every sale and return line the store accepted is in the lake's Parquet files once: their counts and sums agree.</summary>
+    protected async Task AssertLakeEqualsStoreAsync()
+    {
+        var (inStore, inLake) = await LakeReconciliation.ReconcileAsync(Store, DataDirectory, CancellationToken.None);
+        Assert.True(inStore.SaleLines > 0, "the store holds no sale");
+        Assert.Equal(inStore, inLake);
     }
 
     /// <summary>No two runs of a job were going at the same moment.</summary>

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OmniPos.Core.Storage;
-using OmniPos.Ingest;
 
 namespace OmniPos.Jobs.Tests.Support;
 
@@ -23,14 +22,7 @@ public sealed class SchedulerNode : IAsyncDisposable
 
     public static async Task<SchedulerNode> StartAsync(IOperationalStore store, StoreOptions options, string dataDirectory, IReadOnlyDictionary<string, string?> settings)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var node = new SchedulerNode(new ServiceCollection()
-            .AddSingleton<IConfiguration>(configuration)
-            .AddLogging()
-            .AddSingleton(store)
-            .AddIngestApi()
-            .AddJobs(options, dataDirectory)
-            .BuildServiceProvider());
+        var node = new SchedulerNode(JobsServices.Standalone(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), store, options, dataDirectory));
         await node.Scheduler.StartAsync(CancellationToken.None);
         node._started = true;
         return node;
