@@ -78,6 +78,9 @@ internal static class DemoCommand
                     ? $"The API is listening on [bold]{Markup.Escape(baseUrl.ToString())}[/]; data in [grey]{data}[/]. The dashboards are not built yet (issue #9)."
                     : $"{NoServeVariable}=1: the server stops here; data in [grey]{data}[/]."),
                 new Markup($"Ask the warehouse: [bold]omnipos query sell_through --data {data} --level category[/] (omnipos query lists the queries)."),
+                new Markup(serving
+                    ? $"The scheduler runs too: what you post is landed within 5 minutes; [bold]omnipos jobs history --data {data}[/] shows its runs."
+                    : ""),
                 new Markup($"Store [bold]{DemoCatalog.Store.StoreId}[/] with register [bold]{DemoCatalog.Register.DeviceId}[/] takes your own posts: the sale printed below has 2 lines, New York sales tax, cash with change."),
                 new Markup("Post it again for [bold]200 duplicate[/]; under the same eventId, pay 10.00 more cash with 10.00 more change for [bold]409 conflict[/]."),
                 new Markup(serving ? "[bold]Ctrl+C[/] stops the server." : "")))

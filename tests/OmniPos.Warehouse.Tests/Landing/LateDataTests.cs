@@ -121,6 +121,29 @@ public sealed class LateDataTests() : WarehouseTestBase(new SqliteEngine())
     }
 
     [Fact]
+    public async Task A_landing_ends_with_what_the_store_held_when_it_reached_the_end_and_leaves_later_posts_to_the_next()
+    {
+        var week = SalesWeek.Events();
+        await AppendAsync([.. week]);
+        var posted = false;
+
+        // A sale accepted while the landing stages what it read: a landing under a steady stream of posts still ends.
+        var first = await Warehouse.LandAsync(Store, new LandingOptions(EventsPerRun: 1_000, PageSize: 7), progress =>
+        {
+            if (progress.Step == LandingStep.Staged && !posted)
+            {
+                posted = true;
+                AppendAsync(At(LosAngelesRegister, Monday.AddHours(16), Sale("S9", TenderKind.Cash, (Cap, 2, 12.00m)))).GetAwaiter().GetResult();
+            }
+        });
+        var second = await Warehouse.LandAsync(Store);
+
+        Assert.Equal(week.Count, first.Events);
+        Assert.Equal(1, second.Events);
+        AssertMartsAgreeWithFacts();
+    }
+
+    [Fact]
     public async Task Weeks_a_landing_leaves_to_the_marts_refresh_are_redone_once_it_runs()
     {
         await AppendAsync([.. StockAutumn.Events()]);

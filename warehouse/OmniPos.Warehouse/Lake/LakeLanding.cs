@@ -30,10 +30,13 @@ internal sealed class LakeLanding(AnalyticsWarehouse warehouse, IOperationalStor
         var reading = ReadAheadAsync(Watermarks.Read(connection, EventFeed), cancellationToken);
         try
         {
-            while (await reading is { Count: > 0 } events)
+            while (await reading is { Events.Count: > 0 } read)
             {
-                // The next run's events are read from the store while DuckDB lands this one's (a run that fails drops them).
-                reading = ReadAheadAsync(events[^1].Seq, cancellationToken);
+                var events = read.Events;
+                // The next run's events are read from the store while DuckDB lands this one's (a run that fails drops
+                // them). A run that reached the end of the log is the last: under a steady stream of posts the landing
+                // ends with what was there when it began, and the next landing takes the rest.
+                reading = read.ReachedEnd ? Task.FromResult(EventsRead.None) : ReadAheadAsync(events[^1].Seq, cancellationToken);
 
                 // Read after the events, so it holds every store, device and product they name (entries exist before events name them).
                 var catalog = await ReadCatalogAsync(cancellationToken);
@@ -65,26 +68,35 @@ internal sealed class LakeLanding(AnalyticsWarehouse warehouse, IOperationalStor
     /// <see cref="ReadEventsAsync"/> on a thread of its own: the stores' reads do their work before they return a task
     /// (SQLite's are synchronous), which would keep the read from overlapping the landing.
     /// </summary>
-    private Task<List<StoredEvent>> ReadAheadAsync(long afterSeq, CancellationToken cancellationToken) =>
+    private Task<EventsRead> ReadAheadAsync(long afterSeq, CancellationToken cancellationToken) =>
         Task.Run(() => ReadEventsAsync(afterSeq, cancellationToken), cancellationToken);
 
-    /// <summary>Up to a run's worth of events after <paramref name="afterSeq"/>, read page by page.</summary>
-    private async Task<List<StoredEvent>> ReadEventsAsync(long afterSeq, CancellationToken cancellationToken)
+    /// <summary>
+    /// Up to a run's worth of events after <paramref name="afterSeq"/>, read page by page; a page shorter than asked for
+    /// is the end of the log for now, and ends the run.
+    /// </summary>
+    private async Task<EventsRead> ReadEventsAsync(long afterSeq, CancellationToken cancellationToken)
     {
         var events = new List<StoredEvent>();
         while (events.Count < options.EventsPerRun)
         {
-            var page = await store.ReadEventsAsync(afterSeq, Math.Min(options.PageSize, options.EventsPerRun - events.Count), cancellationToken);
-            if (page.Count == 0)
+            var asked = Math.Min(options.PageSize, options.EventsPerRun - events.Count);
+            var page = await store.ReadEventsAsync(afterSeq, asked, cancellationToken);
+            events.AddRange(page);
+            if (page.Count < asked)
             {
-                break;
+                return new EventsRead(events, ReachedEnd: true);
             }
 
-            events.AddRange(page);
             afterSeq = page[^1].Seq;
         }
 
-        return events;
+        return new EventsRead(events, ReachedEnd: false);
+    }
+
+    private sealed record EventsRead(List<StoredEvent> Events, bool ReachedEnd)
+    {
+        public static EventsRead None { get; } = new([], true);
     }
 
     private (long Rows, int Files) LandEvents(DuckDbConnection connection, List<StoredEvent> events, CancellationToken cancellationToken)
