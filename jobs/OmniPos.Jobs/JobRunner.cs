@@ -115,7 +115,7 @@ public sealed partial class JobRunner(IServiceProvider services, JobHistory hist
         await heartbeat;
     }
 
-    [LoggerMessage(1, LogLevel.Information, "Job {Job} run {RunId} started ({Cause}, attempt {Attempt})")]
+    [LoggerMessage(1, LogLevel.Debug, "Job {Job} run {RunId} started ({Cause}, attempt {Attempt})")]
     private static partial void Started(ILogger logger, string job, string runId, string cause, int attempt);
 
     [LoggerMessage(2, LogLevel.Information, "Job {Job} run {RunId} succeeded: {Summary}")]

@@ -1,3 +1,4 @@
+using OmniPos.TestApi;
 using System.Net;
 using System.Text;
 using System.Text.Json;

@@ -1,4 +1,7 @@
+using OmniPos.Core.Events;
+using OmniPos.Core.Storage;
 using OmniPos.Jobs.Tests.Support;
+using OmniPos.TestApi;
 
 namespace OmniPos.Jobs.Tests.Scheduling;
 
@@ -94,6 +97,32 @@ public abstract class JobSchedulingTests(JobsEngine engine) : JobsTestBase(engin
         AssertNeverOverlapped(runs);
         Assert.True(runs.Count(r => r.Rows > 0) > 1, $"the load landed in {runs.Count(r => r.Rows > 0)} run(s); {refused} asked-for runs were refused");
         await AssertLakeEqualsStoreAsync();
+    }
+
+    [Fact]
+    public async Task The_webhooks_job_posts_every_event_of_a_subscribed_kind_to_its_receiver_signed()
+    {
+        const string Secret = "a-test-secret-of-some-length";
+        await using var receiver = await WebhookListener.StartAsync(Secret);
+        await Store.Webhooks.AddAsync(receiver.Url, [EventTypes.Return], Secret, CancellationToken.None);
+        await SimulatedLoad.PostAsync(Store, DataDirectory, SimulatedLoad.Small with { Days = 7 });
+        var returns = new List<long>();
+        var after = 0L;
+        for (IReadOnlyList<StoredEvent> page; (page = await Store.ReadEventsAsync(after, 5_000, CancellationToken.None)).Count > 0; after = page[^1].Seq)
+        {
+            returns.AddRange(page.Where(e => e.Type == EventTypes.Return).Select(e => e.Seq));
+        }
+
+        var node = await StartNodeAsync("node-1", ("Jobs:Schedules:webhooks", EverySecond));
+        await EventuallyAsync(() => Task.FromResult(receiver.Posts.Select(p => p.DeliveryId).Distinct().Count() >= returns.Count), 90,
+            $"fewer than the {returns.Count} returns reached the receiver");
+        await node.StopAsync();
+
+        Assert.NotEmpty(returns);
+        Assert.Equal(0, receiver.Forged);
+        Assert.All(receiver.Posts, p => Assert.Equal(EventTypes.Return, p.Kind));
+        Assert.Equal(returns.Order(), receiver.Posts.Select(p => p.Body.GetProperty("data").GetProperty("seq").GetInt64()).Distinct().Order());
+        Assert.Contains(await RunsAsync(node, "webhooks"), r => r.Outcome == RunOutcomes.Succeeded && r.Rows > 0);
     }
 
     [Fact]

@@ -8,14 +8,14 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace OmniPos.Ingest.Tests.Webhooks;
+namespace OmniPos.TestApi;
 
 /// <summary>
 /// A receiver as a retailer's system would run one: Kestrel on a loopback port that checks each post's signature the
 /// way ingest/README.md tells receivers to (401 when it does not hold), and otherwise answers what the test asks.
 /// It can go down and come back on the same port.
 /// </summary>
-internal sealed class WebhookListener(string secret) : IAsyncDisposable
+public sealed class WebhookListener(string secret) : IAsyncDisposable
 {
     private readonly ConcurrentQueue<Received> _received = new();
     private WebApplication? _app;
