@@ -45,8 +45,11 @@ public sealed class PostgresClusterTests(PostgresJobs postgres) : JobsTestBase(p
             load.Resume();
             await load.Posted;
             var posted = DateTimeOffset.UtcNow;
-            await EventuallyAsync(async () => (await LandingsAsync(history)).Any(r => r.StartedAt > posted && r.Outcome == RunOutcomes.Succeeded), 90,
-                "nothing landed what was posted after the kill");
+            // The survivor's own firings may come before or after the run it recovers for the dead node; both must come.
+            await EventuallyAsync(async () => (await LandingsAsync(history)) is var landings
+                    && landings.Any(r => r.StartedAt > posted && r.Outcome == RunOutcomes.Succeeded)
+                    && landings.Any(r => r.Cause == RunCauses.Recovery && r.Outcome == RunOutcomes.Succeeded), 90,
+                "the survivor did not both recover the dead node's run and land what was posted after the kill");
             Assert.Equal(0, await nodes[survivor].StopAsync());
 
             var runs = await LandingsAsync(history);
