@@ -27,7 +27,7 @@ public sealed class JobHistory(JobStoreDatabase database, IOptions<JobsOptions> 
             UPDATE job_runs SET outcome = 'interrupted', ended_at = heartbeat_at, error = 'its process stopped mid-run (no heartbeat since it ended)'
             WHERE job = @job AND outcome = 'running' AND heartbeat_at < @stale
             """, cancellationToken, ("job", job), ("stale", Millis(now - TimeSpan.FromSeconds(_options.StaleAfterSeconds))));
-        var started = await ExecuteAsync(connection, transaction, $"""
+        var started = await ExecuteAsync(connection, transaction, """
             INSERT INTO job_runs (run_id, job, instance, cause, attempt, scheduled_at, started_at, heartbeat_at, outcome)
             VALUES (@run, @job, @instance, @cause, @attempt, @scheduled, @now, @now, 'running')
             ON CONFLICT DO NOTHING

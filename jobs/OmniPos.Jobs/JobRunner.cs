@@ -64,26 +64,8 @@ public sealed partial class JobRunner(IServiceProvider services, JobHistory hist
         }
     }
 
-    private async Task<JobResult> WorkAsync(JobDefinition job, CancellationToken cancellationToken)
-    {
-        var work = (IScheduledJob)ActivatorUtilities.CreateInstance(services, job.JobType);
-        try
-        {
-            return await work.RunAsync(cancellationToken);
-        }
-        finally
-        {
-            switch (work)
-            {
-                case IAsyncDisposable asyncDisposable:
-                    await asyncDisposable.DisposeAsync();
-                    break;
-                case IDisposable disposable:
-                    disposable.Dispose();
-                    break;
-            }
-        }
-    }
+    private Task<JobResult> WorkAsync(JobDefinition job, CancellationToken cancellationToken) =>
+        ((IScheduledJob)ActivatorUtilities.CreateInstance(services, job.JobType)).RunAsync(cancellationToken);
 
     private async Task BeatAsync(string runId, CancellationToken cancellationToken)
     {

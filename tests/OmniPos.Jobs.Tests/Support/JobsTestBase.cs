@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using OmniPos.Core.Storage;
+using OmniPos.Jobs.Warehouse;
+using OmniPos.Jobs.Webhooks;
 using OmniPos.Warehouse.Lake;
 
 namespace OmniPos.Jobs.Tests.Support;
@@ -62,7 +64,7 @@ public abstract class JobsTestBase(JobsEngine engine) : IAsyncLifetime
             ["Jobs:MisfireThresholdSeconds"] = "1",
             ["Jobs:CheckinIntervalSeconds"] = "1",
         };
-        foreach (var job in new[] { "landing", "compaction", "webhooks", "housekeeping" })
+        foreach (var job in new[] { LandingJob.Name, LakeCompactionJob.Name, WebhookDeliveryJob.Name, HousekeepingJob.Name })
         {
             settings[$"Jobs:Schedules:{job}"] = JobsOptions.Off;
         }
