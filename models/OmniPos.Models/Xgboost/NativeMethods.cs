@@ -11,7 +11,7 @@ namespace OmniPos.Models.Xgboost;
 /// </summary>
 internal static unsafe partial class NativeMethods
 {
-    static NativeMethods() => XgboostLibrary.EnsureResolver();
+    static NativeMethods() => XgboostLibrary.Register();
 
     public static void Check(int status, string what)
     {

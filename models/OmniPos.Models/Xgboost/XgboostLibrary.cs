@@ -13,23 +13,8 @@ internal static class XgboostLibrary
     public const string PathVariable = "OMNIPOS_XGBOOST_LIB";
     private const string SystemName = "libxgboost.so.0";
 
-    private static readonly Lock Gate = new();
-    private static bool _registered;
-
-    /// <summary>Registers the resolver for this assembly; called before the first native call, once per process.</summary>
-    public static void EnsureResolver()
-    {
-        lock (Gate)
-        {
-            if (_registered)
-            {
-                return;
-            }
-
-            NativeLibrary.SetDllImportResolver(typeof(XgboostLibrary).Assembly, Resolve);
-            _registered = true;
-        }
-    }
+    /// <summary>Registers the resolver for this assembly, whose only native library is XGBoost; <see cref="NativeMethods"/>'s type initializer calls it, once.</summary>
+    public static void Register() => NativeLibrary.SetDllImportResolver(typeof(XgboostLibrary).Assembly, Resolve);
 
     private static IntPtr Resolve(string libraryName, Assembly assembly, DllImportSearchPath? searchPath)
     {
