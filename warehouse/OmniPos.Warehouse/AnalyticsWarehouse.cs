@@ -1,5 +1,6 @@
 using OmniPos.Core.Storage;
 using OmniPos.Warehouse.DuckDb;
+using OmniPos.Warehouse.History;
 using OmniPos.Warehouse.Lake;
 using OmniPos.Warehouse.Marts;
 using OmniPos.Warehouse.Queries;
@@ -140,6 +141,35 @@ public sealed class AnalyticsWarehouse : IDisposable
     {
         using var connection = Connect();
         return query.RunUntyped(connection, filter, cancellationToken);
+    }
+
+    /// <summary>
+    /// Imports daily sales history in the M5 layout from <paramref name="folder"/> (calendar.csv, sales_train….csv,
+    /// sell_prices….csv, each possibly gzipped), replacing any days it held of the same series.
+    /// </summary>
+    /// <exception cref="HistoryImportException">The folder is not in that layout or a value does not convert; nothing was imported.</exception>
+    public HistoryImportReport ImportM5History(string folder, CancellationToken cancellationToken = default)
+    {
+        using var connection = Connect();
+        return SalesHistoryImport.ImportM5(connection, folder, cancellationToken);
+    }
+
+    /// <summary>
+    /// Imports daily sales history from a long CSV (sku, location, date, units, price, promoted; optionally in_stock,
+    /// department, category, region), replacing any days it held of the same series.
+    /// </summary>
+    /// <exception cref="HistoryImportException">A column is missing or unknown, or a line is wrong (the first ones are named); nothing was imported.</exception>
+    public HistoryImportReport ImportHistoryCsv(string path, CancellationToken cancellationToken = default)
+    {
+        using var connection = Connect();
+        return SalesHistoryImport.ImportLongCsv(connection, path, cancellationToken);
+    }
+
+    /// <summary>The imported sales history, every series day by day, or null when none was imported.</summary>
+    public SalesHistory? ReadSalesHistory(CancellationToken cancellationToken = default)
+    {
+        using var connection = Connect();
+        return SalesHistoryReader.Read(connection, cancellationToken);
     }
 
     /// <summary>A connection of its own for the calling thread; the caller disposes it.</summary>
