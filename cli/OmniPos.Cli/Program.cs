@@ -16,5 +16,6 @@ internal static class Program
             LandCommand.Create(),
             JobsCommand.Create(),
             QueryCommand.Create(),
+            ForecastCommand.Create(),
         }.Parse(args).InvokeAsync();
 }
