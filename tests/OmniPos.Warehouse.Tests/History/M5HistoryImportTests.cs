@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
+using OmniPos.TestServers;
 using OmniPos.Warehouse.History;
 using OmniPos.Warehouse.Tests.Support;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
+using OmniPos.TestServers;
 using OmniPos.Ingest.Importing;
 using OmniPos.Warehouse.Queries;
 using OmniPos.Warehouse.Tests.Support;

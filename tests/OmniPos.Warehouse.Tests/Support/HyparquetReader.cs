@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using OmniPos.TestServers;
 
 namespace OmniPos.Warehouse.Tests.Support;
 

@@ -1,12 +1,12 @@
 using System.Runtime.CompilerServices;
 
-namespace OmniPos.Warehouse.Tests.Support;
+namespace OmniPos.TestServers;
 
 /// <summary>
 /// The repository's root folder (the one holding package.json): found above the test's binaries, else above the working
 /// directory, else above this source file, so a build with its own artifacts path outside the repository finds it too.
 /// </summary>
-internal static class RepositoryRoot
+public static class RepositoryRoot
 {
     private const string Marker = "package.json";
 
