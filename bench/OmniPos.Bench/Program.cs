@@ -1,4 +1,5 @@
 using System.CommandLine;
+using OmniPos.Bench.Forecasting;
 using OmniPos.Bench.Ingest;
 using OmniPos.Bench.Jobs;
 using OmniPos.Bench.Landing;
@@ -11,7 +12,7 @@ namespace OmniPos.Bench;
 internal static class Program
 {
     /// <summary>The table's cases, in the order they run and print.</summary>
-    private static readonly IBenchmark[] Benchmarks = [new AppendBenchmark(), new PostSalesBenchmark(), new SimulationBenchmark(), new LandingBenchmark(), new ScheduledLandingBenchmark()];
+    private static readonly IBenchmark[] Benchmarks = [new AppendBenchmark(), new PostSalesBenchmark(), new SimulationBenchmark(), new LandingBenchmark(), new ScheduledLandingBenchmark(), new ForecastBenchmark()];
 
     public static Task<int> Main(string[] args)
     {
