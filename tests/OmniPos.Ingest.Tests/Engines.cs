@@ -1,4 +1,5 @@
 using OmniPos.Ingest.Tests.Access;
+using OmniPos.Ingest.Tests.Alerts;
 using OmniPos.Ingest.Tests.Catalog;
 using OmniPos.Ingest.Tests.Events;
 using OmniPos.Ingest.Tests.Importing;
@@ -53,3 +54,8 @@ public sealed class SqliteWebhookTests() : WebhookTests(new SqliteStores());
 [Collection(PostgresServerDefinition.Name)]
 public sealed class PostgresWebhookTests(PostgresFixture postgres) : WebhookTests(postgres);
 
+
+public sealed class SqliteLowStockAlertTests() : LowStockAlertTests(new SqliteStores());
+
+[Collection(PostgresServerDefinition.Name)]
+public sealed class PostgresLowStockAlertTests(PostgresFixture postgres) : LowStockAlertTests(postgres);

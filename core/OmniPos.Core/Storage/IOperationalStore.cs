@@ -4,6 +4,7 @@ using OmniPos.Core.Events;
 using OmniPos.Core.Importing;
 using OmniPos.Core.Ledger;
 using OmniPos.Core.Pricing;
+using OmniPos.Core.Replenishment;
 using OmniPos.Core.Webhooks;
 
 namespace OmniPos.Core.Storage;
@@ -88,4 +89,7 @@ public interface IOperationalStore : IAsyncDisposable
 
     /// <summary>Webhook subscriptions and the outbox their messages are delivered from; appends write nothing to it.</summary>
     WebhookOutbox Webhooks { get; }
+
+    /// <summary>Reorder policies and the low-stock alerts raised against the live stock.</summary>
+    StockReplenishment Replenishment { get; }
 }

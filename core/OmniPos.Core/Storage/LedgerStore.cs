@@ -7,6 +7,7 @@ using OmniPos.Core.Importing;
 using OmniPos.Core.Ledger;
 using OmniPos.Core.Money;
 using OmniPos.Core.Pricing;
+using OmniPos.Core.Replenishment;
 using OmniPos.Core.Webhooks;
 using static OmniPos.Core.Storage.Sql;
 
@@ -28,11 +29,14 @@ public abstract class LedgerStore : IOperationalStore
         _keys = new ApiKeyRegistry(OpenConnectionAsync, clock);
         Importing = new ImportLedger(OpenConnectionAsync, dialect);
         Webhooks = new WebhookOutbox(OpenConnectionAsync, ReadEventsAsync, clock);
+        Replenishment = new StockReplenishment(OpenConnectionAsync, Webhooks, clock);
     }
 
     public IImportLedger Importing { get; }
 
     public WebhookOutbox Webhooks { get; }
+
+    public StockReplenishment Replenishment { get; }
 
     public async Task<AppendOutcome> AppendAsync(PosEvent e, CancellationToken cancellationToken) =>
         await QueueAppends([e], cancellationToken)[0];

@@ -194,7 +194,8 @@ public sealed class WebhookOutbox
         }
     }
 
-    private async Task<long> PublishAsync(DbConnection c, DbTransaction tx, string kind, string payload, CancellationToken ct)
+    /// <summary>Publishes inside the caller's transaction, so a message goes out exactly when what it tells of commits.</summary>
+    internal async Task<long> PublishAsync(DbConnection c, DbTransaction tx, string kind, string payload, CancellationToken ct)
     {
         var now = Stored(_clock.GetUtcNow());
         long messageId;
