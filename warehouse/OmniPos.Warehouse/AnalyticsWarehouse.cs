@@ -165,7 +165,10 @@ public sealed class AnalyticsWarehouse : IDisposable
         return SalesHistoryImport.ImportLongCsv(connection, path, cancellationToken);
     }
 
-    /// <summary>The imported sales history, every series day by day, or null when none was imported.</summary>
+    /// <summary>
+    /// Every series' daily demand: the landed sales (a day that ended with an empty shelf is unknown demand) and, before
+    /// them, the imported history; null when there is neither.
+    /// </summary>
     public SalesHistory? ReadSalesHistory(CancellationToken cancellationToken = default)
     {
         using var connection = Connect();

@@ -1,28 +1,35 @@
 using OmniPos.Warehouse.DuckDb;
+using OmniPos.Warehouse.Schema;
 
 namespace OmniPos.Warehouse.History;
 
-/// <summary>Reads the warehouse's history tables into one <see cref="SalesHistory"/>: every series, day by day.</summary>
+/// <summary>
+/// Reads every series' daily demand (History/DemandHistory.sql: landed sales with out-of-stock days censored, and the
+/// imported history before them) into one <see cref="SalesHistory"/>, on the imported calendar of events and flags.
+/// </summary>
 internal static class SalesHistoryReader
 {
     private const string CalendarSql = """
         SELECT business_date, event_type, flagged_regions FROM history_calendar
-        WHERE business_date >= (SELECT min(business_date) FROM history_sales)
+        WHERE business_date >= (SELECT min(business_date) FROM demand_days)
         ORDER BY business_date
         """;
 
     private const string SalesSql = """
-        SELECT s.sku, s.location, coalesce(i.department, 'unknown'), coalesce(i.category, 'unknown'), coalesce(l.region, ''),
-               s.business_date, s.units, s.price, s.promoted
-        FROM history_sales s LEFT JOIN history_items i USING (sku) LEFT JOIN history_locations l USING (location)
-        ORDER BY s.sku, s.location, s.business_date
+        SELECT d.sku, d.location, coalesce(i.department, p.category, 'unknown'), coalesce(i.category, p.subcategory, p.category, 'unknown'),
+               coalesce(l.region, ''), d.business_date, d.units, d.price, d.promoted
+        FROM demand_days d LEFT JOIN history_items i USING (sku) LEFT JOIN dim_product p USING (sku) LEFT JOIN history_locations l USING (location)
+        ORDER BY d.sku, d.location, d.business_date
         """;
+
+    private static readonly Lazy<string> DemandSql = new(() => EmbeddedSql.Read("History/DemandHistory.sql"));
 
     /// <summary>The history from its first day to its last, or null when the warehouse holds none.</summary>
     public static SalesHistory? Read(DuckDbConnection connection, CancellationToken cancellationToken)
     {
+        connection.Execute(DemandSql.Value, cancellationToken);
         DateOnly first, last;
-        using (var range = connection.Query("SELECT min(business_date), max(business_date) FROM history_sales", cancellationToken))
+        using (var range = connection.Query("SELECT min(business_date), max(business_date) FROM demand_days", cancellationToken))
         {
             range.Read();
             if (range.IsNull(0))
@@ -80,7 +87,7 @@ internal static class SalesHistoryReader
 
             var day = calendar.DayOf(reader.GetDate(5));
             current.Units[day] = reader.IsNull(6) ? float.NaN : (float)reader.GetDouble(6);
-            current.Prices[day] = reader.IsNull(7) ? float.NaN : (float)reader.GetDecimal(7);
+            current.Prices[day] = reader.IsNull(7) ? float.NaN : (float)reader.GetDouble(7);
             current.Promoted[day] = reader.GetBoolean(8);
         }
 
