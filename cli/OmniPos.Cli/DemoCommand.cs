@@ -1,6 +1,8 @@
 using System.CommandLine;
 using OmniPos.Cli.Demo;
 using OmniPos.Core.Events;
+using OmniPos.Jobs;
+using OmniPos.Warehouse.History;
 using OmniPos.Warehouse;
 using Spectre.Console;
 
@@ -50,15 +52,17 @@ internal static class DemoCommand
                         return false;
                     }
 
+                    SeriesKey? bestSeller;
                     using (var warehouse = AnalyticsWarehouse.Open(settings.DataDirectory))
                     {
                         await LandCommand.LandShowingProgressAsync(warehouse, store, ct);
                         DemoSummary.Print(warehouse, options, tally);
+                        bestSeller = await DemoPlanning.RunAsync(warehouse, store, JobsServices.ReplenishmentSettingsOf(StoreArguments.Configuration(parse)), ct);
                     }
 
                     summarized = true;
                     var serve = Environment.GetEnvironmentVariable(NoServeVariable) != "1";
-                    PrintHowToPost(url, settings.DataDirectory, token, serve);
+                    PrintHowToPost(url, settings.DataDirectory, token, serve, bestSeller);
                     return serve;
                 },
                 runJobs: true,
@@ -68,7 +72,7 @@ internal static class DemoCommand
         return command;
     }
 
-    private static void PrintHowToPost(Uri baseUrl, string dataDirectory, string token, bool serving)
+    private static void PrintHowToPost(Uri baseUrl, string dataDirectory, string token, bool serving, SeriesKey? bestSeller)
     {
         var sale = EventJson.Serialize(DemoCatalog.ExampleSale(TimeProvider.System));
         var endpoint = new Uri(baseUrl, "/v1/events");
@@ -78,6 +82,12 @@ internal static class DemoCommand
                     ? $"The API is listening on [bold]{Markup.Escape(baseUrl.ToString())}[/]; data in [grey]{data}[/]. The dashboards are not built yet (issue #9)."
                     : $"{NoServeVariable}=1: the server stops here; data in [grey]{data}[/]."),
                 new Markup($"Ask the warehouse: [bold]omnipos query sell_through --data {data} --level category[/] (omnipos query lists the queries)."),
+                new Markup(Markup.Escape(bestSeller is { } key
+                    ? $"A forecast with its quantiles and reorder point: omnipos forecast --sku {key.Sku} --store {key.Location} --data {dataDirectory}; suggested orders: omnipos forecast orders --data {dataDirectory}."
+                    : "")),
+                new Markup(serving
+                    ? $"The store's low-stock inbox: [bold]GET /v1/alerts[/] with a store manager's key ([bold]omnipos keys create --role store-manager --store {DemoCatalog.Store.StoreId} --data {data}[/]); the alerts job sweeps every 15 minutes."
+                    : ""),
                 new Markup(serving
                     ? $"The scheduler runs too: what you post is landed within 5 minutes; [bold]omnipos jobs history --data {data}[/] shows its runs."
                     : ""),

@@ -16,6 +16,8 @@ internal static class Program
             LandCommand.Create(),
             JobsCommand.Create(),
             QueryCommand.Create(),
+            ImportHistoryCommand.Create(),
+            TrainCommand.Create(),
             ForecastCommand.Create(),
         }.Parse(args).InvokeAsync();
 }

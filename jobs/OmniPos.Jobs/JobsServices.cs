@@ -5,7 +5,10 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OmniPos.Core.Storage;
 using OmniPos.Ingest;
+using OmniPos.Jobs.Forecasting;
 using OmniPos.Jobs.Warehouse;
+using OmniPos.Models.Replenishment;
+using OmniPos.Models.Training;
 using OmniPos.Jobs.Webhooks;
 
 namespace OmniPos.Jobs;
@@ -13,6 +16,13 @@ namespace OmniPos.Jobs;
 /// <summary>Registers the scheduler's parts and the platform's jobs; later parts add theirs with <see cref="AddScheduledJob"/>.</summary>
 public static class JobsServices
 {
+    /// <summary>The configuration section of the supply terms planning uses (<see cref="ReplenishmentSettings"/>).</summary>
+    public const string ReplenishmentSection = "Replenishment";
+
+    /// <summary>The supply terms the configuration gives, the defaults where it is silent.</summary>
+    public static ReplenishmentSettings ReplenishmentSettingsOf(IConfiguration configuration) =>
+        configuration.GetSection(ReplenishmentSection).Get<ReplenishmentSettings>() ?? new ReplenishmentSettings();
+
     /// <summary>The jobs and what runs them, over the store <paramref name="store"/> names (the ingest services supply the webhook dispatcher).</summary>
     public static IServiceCollection AddJobs(this IServiceCollection services, StoreOptions store, string dataDirectory)
     {
@@ -26,6 +36,8 @@ public static class JobsServices
         services.AddSingleton<JobRunner>();
         services.AddSingleton<JobCatalog>();
         services.AddSingleton<JobScheduler>();
+        services.AddSingleton(provider => ReplenishmentSettingsOf(provider.GetRequiredService<IConfiguration>()));
+        services.AddSingleton(provider => new DemandTraining(provider.GetRequiredService<ReplenishmentSettings>(), provider.GetRequiredService<TimeProvider>()));
         return services
             .AddScheduledJob(JobDefinition.For<LandingJob>(LandingJob.Name,
                 "Land what the store accepted since the last landing into the Parquet lake and warehouse.duckdb", "0 0/5 * * * ?", MartsRefreshJob.Name))
@@ -35,6 +47,10 @@ public static class JobsServices
                 "Merge the lake's small part files per table and business date", "0 30 2 * * ?"))
             .AddScheduledJob(JobDefinition.For<WebhookDeliveryJob>(WebhookDeliveryJob.Name,
                 "Publish accepted events to the webhook outbox and post the deliveries that are due", "0 * * * * ?"))
+            .AddScheduledJob(JobDefinition.For<DemandTrainingJob>(DemandTrainingJob.Name,
+                "Forecast every SKU and location 28 days ahead from the warehouse and set their reorder points", "0 0 1 * * ?", StockAlertsJob.Name))
+            .AddScheduledJob(JobDefinition.For<StockAlertsJob>(StockAlertsJob.Name,
+                "Raise low-stock alerts where stock fell below the reorder point, resolve those that recovered", "0 0/15 * * * ?"))
             .AddScheduledJob(JobDefinition.For<HousekeepingJob>(HousekeepingJob.Name,
                 "Remove settled webhook deliveries and job runs past their keeping time", "0 15 3 * * ?"));
     }

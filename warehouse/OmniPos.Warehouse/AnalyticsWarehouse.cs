@@ -1,5 +1,6 @@
 using OmniPos.Core.Storage;
 using OmniPos.Warehouse.DuckDb;
+using OmniPos.Warehouse.Forecasts;
 using OmniPos.Warehouse.History;
 using OmniPos.Warehouse.Lake;
 using OmniPos.Warehouse.Marts;
@@ -173,6 +174,27 @@ public sealed class AnalyticsWarehouse : IDisposable
     {
         using var connection = Connect();
         return SalesHistoryReader.Read(connection, cancellationToken);
+    }
+
+    /// <summary>Replaces the stored forecast with a training's, in one transaction, and records the run.</summary>
+    public void ReplaceForecasts(ForecastRun run, IReadOnlyList<ForecastRecord> forecasts)
+    {
+        using var connection = Connect();
+        ForecastTables.Replace(connection, run, forecasts);
+    }
+
+    /// <summary>The stored forecast of a SKU at a location, or null when the last training did not forecast it.</summary>
+    public ForecastRecord? FindForecast(SeriesKey key)
+    {
+        using var connection = Connect();
+        return ForecastTables.Find(connection, key);
+    }
+
+    /// <summary>The latest training, or null before the first.</summary>
+    public ForecastRun? LatestForecastRun()
+    {
+        using var connection = Connect();
+        return ForecastTables.Latest(connection);
     }
 
     /// <summary>A connection of its own for the calling thread; the caller disposes it.</summary>

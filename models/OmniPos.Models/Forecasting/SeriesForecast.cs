@@ -1,4 +1,5 @@
 using MathNet.Numerics.Distributions;
+using OmniPos.Warehouse.Forecasts;
 using OmniPos.Warehouse.History;
 
 namespace OmniPos.Models.Forecasting;
@@ -9,6 +10,10 @@ namespace OmniPos.Models.Forecasting;
 /// </summary>
 public sealed record SeriesForecast(SeriesKey Key, DemandPattern Pattern, string Method, float[] Mean, float DailyError)
 {
+    /// <summary>A forecast as the warehouse stored it (<see cref="ForecastRecord"/>).</summary>
+    public static SeriesForecast From(ForecastRecord record) =>
+        new(record.Key, Enum.Parse<DemandPattern>(record.Pattern), record.Method, record.Mean, (float)record.DailyError);
+
     /// <summary>The demand the day's outcome stays at or under with probability <paramref name="probability"/>.</summary>
     public float Quantile(int day, double probability) =>
         (float)Math.Max(0, Mean[day] + Normal.InvCDF(0, 1, probability) * DailyError);

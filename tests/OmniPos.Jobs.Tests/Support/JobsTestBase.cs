@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using OmniPos.Core.Storage;
+using OmniPos.Jobs.Forecasting;
 using OmniPos.Jobs.Warehouse;
 using OmniPos.Jobs.Webhooks;
 using OmniPos.Warehouse.Lake;
@@ -64,7 +65,7 @@ public abstract class JobsTestBase(JobsEngine engine) : IAsyncLifetime
             ["Jobs:MisfireThresholdSeconds"] = "1",
             ["Jobs:CheckinIntervalSeconds"] = "1",
         };
-        foreach (var job in new[] { LandingJob.Name, LakeCompactionJob.Name, WebhookDeliveryJob.Name, HousekeepingJob.Name })
+        foreach (var job in new[] { LandingJob.Name, LakeCompactionJob.Name, WebhookDeliveryJob.Name, HousekeepingJob.Name, DemandTrainingJob.Name, StockAlertsJob.Name })
         {
             settings[$"Jobs:Schedules:{job}"] = JobsOptions.Off;
         }
