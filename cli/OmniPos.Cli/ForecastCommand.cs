@@ -79,7 +79,7 @@ internal static class ForecastCommand
             {
                 var settings = JobsServices.ReplenishmentSettingsOf(StoreArguments.Configuration(parse));
                 var policies = await operationalStore.Replenishment.ListPoliciesAsync(null, ct);
-                var orders = new ReplenishmentPlanner(settings).Suggest(policies, await operationalStore.Replenishment.ListStockAsync(ct))
+                var orders = new ReplenishmentPlanner(settings).Suggest(policies, await operationalStore.Replenishment.ListPositionsAsync(ct))
                     .Where(o => parse.GetValue(store) is not { } only || o.Location == only).ToList();
                 var table = new Table().AddColumns("Store", "SKU", "Available", "Reorder point", "Order up to", "Units", "From");
                 foreach (var order in orders)

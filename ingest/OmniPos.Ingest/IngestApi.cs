@@ -112,25 +112,7 @@ public static class IngestApi
 
         v1.MapWebhooksApi();
 
-        var alerts = v1.MapGroup("/alerts").WithTags("Alerts");
-        AccessRole[] readers = [AccessRole.StoreManager, AccessRole.Merchandiser, AccessRole.Admin];
-        alerts.MapGet("", AlertHandlers.ListAsync)
-            .WithName("ListAlerts")
-            .WithSummary($"Low-stock alerts, newest first: the inbox (state=open, the default), snoozed, resolved or all; a store manager's own store only; up to {AlertHandlers.MaxListed}")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .RequireKey(readers);
-        alerts.MapPost("/{id:long}/acknowledge", AlertHandlers.AcknowledgeAsync)
-            .WithName("AcknowledgeAlert")
-            .WithSummary("Mark a low-stock alert seen; it stays open until stock recovers")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .RequireKey(readers);
-        alerts.MapPost("/{id:long}/snooze", AlertHandlers.SnoozeAsync)
-            .WithName("SnoozeAlert")
-            .WithSummary("Keep a low-stock alert out of the inbox until a time ({\"until\": …} or {\"hours\": …})")
-            .Accepts<SnoozeRequest>("application/json")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .RequireKey(readers);
+        v1.MapReplenishmentApi();
 
         v1.MapGet("/health", GetHealth)
             .WithName("Health")

@@ -32,7 +32,7 @@ internal static class DemoPlanning
         TrainCommand.Summarize(report, settings);
 
         var sweep = await store.Replenishment.SweepAsync(cancellationToken);
-        var orders = new ReplenishmentPlanner(settings).Suggest(report.Policies, await store.Replenishment.ListStockAsync(cancellationToken));
+        var orders = new ReplenishmentPlanner(settings).Suggest(report.Policies, await store.Replenishment.ListPositionsAsync(cancellationToken));
         var table = new Table().AddColumns("Replenishment", "").HideHeaders().Title("Replenishment at the end of the simulated year");
         table.AddRow("Low-stock alerts opened", $"{sweep.Opened.Count:N0} ({sweep.Opened.Count(a => a.Reason == Core.Replenishment.StockAlert.StockoutExpected):N0} with a stockout expected within the lead time)");
         foreach (var byStore in sweep.Opened.GroupBy(a => a.StoreId).OrderByDescending(g => g.Count()).Take(3))

@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
-using OmniPos.Core.Ledger;
 using OmniPos.Core.Webhooks;
 using static OmniPos.Core.Storage.Sql;
 
@@ -12,7 +11,8 @@ namespace OmniPos.Core.Replenishment;
 /// the low-stock alerts a sweep raises against the live stock. A sweep opens an alert where the units available fell below
 /// the reorder point and none is open, and resolves the open one once stock is back at it, each with its webhook message
 /// (<see cref="OpenedKind"/>, <see cref="ResolvedKind"/>) in the same transaction: a store hears once per shortage.
-/// Available is on hand − reserved; no purchase-order feed exists yet, so nothing counts as on order.
+/// Available is on hand − reserved + on order: the units of the purchase orders placed here (<see cref="PlaceOrderAsync"/>)
+/// that receipts naming them as their reference have not brought yet.
 /// </summary>
 public sealed class StockReplenishment
 {
@@ -22,6 +22,16 @@ public sealed class StockReplenishment
     private const string AlertColumns = """
         alert_id, store_id, sku, reason, available, reorder_point, days_of_cover, opened_at_utc, acknowledged_at_utc, acknowledged_by,
         snoozed_until_utc, resolved_at_utc, resolved_available
+        """;
+
+    /// <summary>Per store and SKU, the units of its purchase orders that receipts naming them have not brought yet.</summary>
+    private const string OnOrderSql = """
+        SELECT o.store_id, o.sku, SUM(CASE WHEN o.units > COALESCE(r.received, 0) THEN o.units - COALESCE(r.received, 0) ELSE 0 END) AS on_order
+        FROM purchase_orders o
+        LEFT JOIN (SELECT reference, sku, location, SUM(on_hand_delta) AS received FROM inventory_movements
+                   WHERE kind = 'receipt' AND reference IS NOT NULL GROUP BY reference, sku, location) r
+          ON r.reference = o.order_id AND r.sku = o.sku AND r.location = o.store_id
+        GROUP BY o.store_id, o.sku
         """;
 
     private static readonly JsonSerializerOptions PayloadJson = new(JsonSerializerDefaults.Web);
@@ -65,9 +75,9 @@ public sealed class StockReplenishment
     public async Task<IReadOnlyList<ReorderPolicy>> ListPoliciesAsync(string? storeId, CancellationToken cancellationToken)
     {
         await using var c = await _open(cancellationToken);
-        await using var command = Command(c, null, """
+        await using var command = Command(c, null, $"""
             SELECT store_id, sku, reorder_point, order_up_to, lead_time_days, lead_time_demand, daily_demand FROM reorder_policies
-            WHERE @store IS NULL OR store_id = @store ORDER BY store_id, sku
+            WHERE {OfStore(storeId, "store_id")} ORDER BY store_id, sku
             """, P("@store", storeId));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var policies = new List<ReorderPolicy>();
@@ -80,19 +90,73 @@ public sealed class StockReplenishment
         return policies;
     }
 
-    /// <summary>Every SKU's stock at every location the ledger has moved it.</summary>
-    public async Task<IReadOnlyList<StockLevel>> ListStockAsync(CancellationToken cancellationToken)
+    /// <summary>Every SKU's position at every location the ledger has moved it or an order is placed for.</summary>
+    public async Task<IReadOnlyList<StockPosition>> ListPositionsAsync(CancellationToken cancellationToken)
     {
         await using var c = await _open(cancellationToken);
-        await using var command = Command(c, null, "SELECT sku, location, on_hand, reserved FROM stock ORDER BY location, sku");
+        await using var command = Command(c, null, $"""
+            SELECT sku, location, SUM(on_hand), SUM(reserved), SUM(on_order) FROM (
+                SELECT sku, location, on_hand, reserved, 0 AS on_order FROM stock
+                UNION ALL
+                SELECT sku, store_id, 0, 0, on_order FROM ({OnOrderSql}) o) positions
+            GROUP BY sku, location ORDER BY location, sku
+            """);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var levels = new List<StockLevel>();
+        var positions = new List<StockPosition>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            levels.Add(new StockLevel(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetInt32(3)));
+            positions.Add(new StockPosition(reader.GetString(0), reader.GetString(1), Whole(reader, 2), Whole(reader, 3), Whole(reader, 4)));
         }
 
-        return levels;
+        return positions;
+    }
+
+    /// <summary>
+    /// Records a purchase order; placing the same order again answers it as it stands, not new. Null when the id is taken
+    /// by an order of other content.
+    /// </summary>
+    public async Task<(PurchaseOrder Order, bool IsNew)?> PlaceOrderAsync(string orderId, string storeId, string sku, int units, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(units);
+        int inserted;
+        await using (var c = await _open(cancellationToken))
+        {
+            inserted = await ExecuteAsync(c, null, """
+                INSERT INTO purchase_orders (order_id, store_id, sku, units, placed_at_utc) VALUES (@id, @store, @sku, @units, @now)
+                ON CONFLICT (order_id) DO NOTHING
+                """, cancellationToken, P("@id", orderId), P("@store", storeId), P("@sku", sku), P("@units", units), P("@now", Stored(_clock.GetUtcNow())));
+        }
+
+        var placed = (await ReadOrdersAsync("o.order_id = @id", P("@id", orderId), cancellationToken)).Single();
+        return (placed.StoreId, placed.Sku, placed.Units) == (storeId, sku, units) ? (placed, inserted == 1) : null;
+    }
+
+    /// <summary>A store's purchase orders (every store's when null), newest first; only those with units still to come when <paramref name="openOnly"/>.</summary>
+    public async Task<IReadOnlyList<PurchaseOrder>> ListOrdersAsync(string? storeId, bool openOnly, CancellationToken cancellationToken)
+    {
+        var orders = await ReadOrdersAsync(OfStore(storeId, "o.store_id"), P("@store", storeId), cancellationToken);
+        return [.. orders.Where(o => !openOnly || o.OnOrder > 0)];
+    }
+
+    private async Task<List<PurchaseOrder>> ReadOrdersAsync(string condition, KeyValuePair<string, object?> parameter, CancellationToken cancellationToken)
+    {
+        await using var c = await _open(cancellationToken);
+        await using var command = Command(c, null, $"""
+            SELECT o.order_id, o.store_id, o.sku, o.units, o.placed_at_utc,
+                   (SELECT COALESCE(SUM(m.on_hand_delta), 0) FROM inventory_movements m
+                    WHERE m.kind = 'receipt' AND m.reference = o.order_id AND m.sku = o.sku AND m.location = o.store_id)
+            FROM purchase_orders o WHERE {condition}
+            ORDER BY o.placed_at_utc DESC, o.order_id
+            """, parameter);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var orders = new List<PurchaseOrder>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            orders.Add(new PurchaseOrder(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), Utc(reader.GetDateTime(4)),
+                Whole(reader, 5)));
+        }
+
+        return orders;
     }
 
     /// <summary>Checks every policy against the stock now: opens and resolves alerts, with their webhook messages, in one transaction.</summary>
@@ -102,18 +166,19 @@ public sealed class StockReplenishment
         await using var c = await _open(cancellationToken);
         await using var tx = await c.BeginTransactionAsync(cancellationToken);
         var positions = new List<(string Store, string Sku, int ReorderPoint, double LeadTimeDemand, double DailyDemand, int Available, long? OpenAlert)>();
-        await using (var read = Command(c, tx, """
+        await using (var read = Command(c, tx, $"""
             SELECT p.store_id, p.sku, p.reorder_point, p.lead_time_demand, p.daily_demand,
-                   COALESCE(s.on_hand, 0) - COALESCE(s.reserved, 0), a.alert_id
+                   COALESCE(s.on_hand, 0) - COALESCE(s.reserved, 0) + COALESCE(o.on_order, 0), a.alert_id
             FROM reorder_policies p
             LEFT JOIN stock s ON s.sku = p.sku AND s.location = p.store_id
+            LEFT JOIN ({OnOrderSql}) o ON o.sku = p.sku AND o.store_id = p.store_id
             LEFT JOIN stock_alerts a ON a.store_id = p.store_id AND a.sku = p.sku AND a.resolved_at_utc IS NULL
             """))
         await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                positions.Add((reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetDouble(3), reader.GetDouble(4), reader.GetInt32(5),
+                positions.Add((reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetDouble(3), reader.GetDouble(4), Whole(reader, 5),
                     reader.IsDBNull(6) ? null : reader.GetInt64(6)));
             }
         }
@@ -164,11 +229,11 @@ public sealed class StockReplenishment
             AlertInbox.Open => "resolved_at_utc IS NULL AND (snoozed_until_utc IS NULL OR snoozed_until_utc <= @now)",
             AlertInbox.Snoozed => "resolved_at_utc IS NULL AND snoozed_until_utc > @now",
             AlertInbox.Resolved => "resolved_at_utc IS NOT NULL",
-            _ => "@now IS NOT NULL",
+            _ => "1 = 1",
         };
         await using var c = await _open(cancellationToken);
         await using var command = Command(c, null, $"""
-            SELECT {AlertColumns} FROM stock_alerts WHERE (@store IS NULL OR store_id = @store) AND {condition}
+            SELECT {AlertColumns} FROM stock_alerts WHERE {OfStore(storeId, "store_id")} AND {condition}
             ORDER BY alert_id DESC LIMIT @limit
             """, P("@store", storeId), P("@now", Stored(_clock.GetUtcNow())), P("@limit", limit));
         return await ReadAlertsAsync(command, cancellationToken);
@@ -195,6 +260,15 @@ public sealed class StockReplenishment
         return await SingleAlertAsync(c, null, $"UPDATE stock_alerts SET {assignments} WHERE alert_id = @id RETURNING {AlertColumns}", cancellationToken,
             [.. parameters, P("@id", alertId), P("@now", Stored(_clock.GetUtcNow()))]);
     }
+
+    /// <summary>
+    /// The condition that keeps one store's rows (the <c>@store</c> parameter), or every row: PostgreSQL cannot type a null
+    /// parameter that is only compared with NULL, so "all stores" is left out of the SQL rather than passed as null.
+    /// </summary>
+    private static string OfStore(string? storeId, string column) => storeId is null ? "1 = 1" : $"{column} = @store";
+
+    /// <summary>A sum of integers, which SQLite answers as an integer and PostgreSQL as a bigint or numeric.</summary>
+    private static int Whole(DbDataReader reader, int ordinal) => Convert.ToInt32(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
 
     private static async Task<StockAlert?> SingleAlertAsync(
         DbConnection c, DbTransaction? tx, string sql, CancellationToken cancellationToken, params KeyValuePair<string, object?>[] parameters)

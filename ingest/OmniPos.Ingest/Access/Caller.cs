@@ -39,6 +39,16 @@ internal sealed record Caller(ApiKey Key)
             ? new ValidationError(field, Forbidden, $"this key reads only store '{Key.StoreId}'")
             : null;
 
+    /// <summary>
+    /// The store a listing shows: the one asked for, else a store manager's own, else none (every store, for the roles
+    /// that read them all); with the refusal when the key may not read it.
+    /// </summary>
+    public (string? StoreId, ValidationError? Refusal) ListingScope(string? asked)
+    {
+        var store = asked ?? (Key.Role == AccessRole.StoreManager ? Key.StoreId : null);
+        return (store, store is null ? null : RefusesToRead(store, "store"));
+    }
+
     /// <summary>The locations an event names, with their fields; a location left out is the event's store.</summary>
     private static IEnumerable<(string Field, string? Location)> Locations(PosEvent e) => e.Body switch
     {

@@ -23,9 +23,8 @@ internal static class AlertHandlers
     public static async Task<Results<Ok<IReadOnlyList<StockAlert>>, ProblemHttpResult>> ListAsync(
         string? store, string? state, int? limit, HttpContext http, IOperationalStore operationalStore, CancellationToken cancellationToken)
     {
-        var caller = Caller.Of(http);
-        store ??= caller.Key.Role == AccessRole.StoreManager ? caller.Key.StoreId : null;
-        if (store is not null && caller.RefusesToRead(store, "store") is { } refusal)
+        (store, var refusal) = Caller.Of(http).ListingScope(store);
+        if (refusal is not null)
         {
             return Problems.Forbidden(refusal);
         }

@@ -1,5 +1,4 @@
 using MathNet.Numerics.Distributions;
-using OmniPos.Core.Ledger;
 using OmniPos.Core.Replenishment;
 using OmniPos.Models.Forecasting;
 
@@ -9,8 +8,8 @@ namespace OmniPos.Models.Replenishment;
 /// Reorder points and order-up-to levels from the forecast (DESIGN.md §5): the reorder point is the demand forecast over
 /// the lead time plus safety stock z·σ·√L (σ the series' typical daily error in the backtests, z the service level's
 /// normal quantile); the order-up-to level covers lead time and review period the same way. Suggested orders bring a
-/// store at or under its reorder point up to its order-up-to level, first from stores holding more than their own
-/// order-up-to level, then by purchase in whole cases.
+/// store at or under its reorder point (counting what is on order) up to its order-up-to level, first from stores
+/// holding more than their own order-up-to level, then by purchase in whole cases.
 /// </summary>
 public sealed class ReplenishmentPlanner(ReplenishmentSettings settings)
 {
@@ -26,16 +25,19 @@ public sealed class ReplenishmentPlanner(ReplenishmentSettings settings)
     }
 
     /// <summary>The transfers and purchases that bring every location at or under its reorder point up to its order-up-to level.</summary>
-    public IReadOnlyList<SuggestedOrder> Suggest(IReadOnlyList<ReorderPolicy> policies, IReadOnlyList<StockLevel> stock)
+    public IReadOnlyList<SuggestedOrder> Suggest(IReadOnlyList<ReorderPolicy> policies, IReadOnlyList<StockPosition> positions)
     {
-        var available = stock.ToDictionary(level => (level.Sku, level.Location), level => level.Available);
+        var byLocation = positions.ToDictionary(position => (position.Sku, position.Location));
         var orders = new List<SuggestedOrder>();
         foreach (var sku in policies.GroupBy(policy => policy.Sku))
         {
-            var positions = sku.Select(policy => (Policy: policy, Available: available.GetValueOrDefault((policy.Sku, policy.StoreId)))).ToList();
-            var surplus = positions.Where(p => p.Available > p.Policy.OrderUpTo)
-                .Select(p => (p.Policy.StoreId, Units: p.Available - p.Policy.OrderUpTo)).OrderByDescending(s => s.Units).ToList();
-            foreach (var (policy, units) in positions.Where(p => p.Available <= p.Policy.ReorderPoint).OrderByDescending(p => p.Policy.OrderUpTo - p.Available))
+            var stores = sku.Select(policy => (Policy: policy, Position: byLocation.GetValueOrDefault((policy.Sku, policy.StoreId)) ?? new StockPosition(policy.Sku, policy.StoreId, 0, 0, 0)))
+                .ToList();
+            // A store gives only what is on its shelf beyond its own level, never what it still waits for.
+            var surplus = stores.Select(s => (s.Policy.StoreId, Units: Math.Min(s.Position.Available - s.Policy.OrderUpTo, s.Position.OnHand - s.Position.Reserved)))
+                .Where(s => s.Units > 0).OrderByDescending(s => s.Units).ToList();
+            foreach (var (policy, units) in stores.Where(s => s.Position.Available <= s.Policy.ReorderPoint)
+                .Select(s => (s.Policy, s.Position.Available)).OrderByDescending(s => s.Policy.OrderUpTo - s.Available))
             {
                 var need = policy.OrderUpTo - units;
                 for (var giver = 0; giver < surplus.Count && need > 0; giver++)

@@ -32,7 +32,7 @@ public sealed class DemandTraining(ReplenishmentSettings settings, TimeProvider 
             string.Join("; ", forecast.Choices.Select(choice => $"{choice.Key}: {choice.Value}")));
         warehouse.ReplaceForecasts(run, [.. forecast.Series.Select(s => new ForecastRecord(s.Key, s.Pattern.ToString(), s.Method, s.DailyError, forecast.Start, s.Mean))]);
 
-        var stocked = (await store.Replenishment.ListStockAsync(cancellationToken)).Select(level => (level.Sku, level.Location)).ToHashSet();
+        var stocked = (await store.Replenishment.ListPositionsAsync(cancellationToken)).Select(position => (position.Sku, position.Location)).ToHashSet();
         var planner = new ReplenishmentPlanner(settings);
         var policies = forecast.Series.Where(s => stocked.Contains((s.Key.Sku, s.Key.Location))).Select(planner.PolicyFor).ToList();
         await store.Replenishment.ReplacePoliciesAsync(policies, cancellationToken);

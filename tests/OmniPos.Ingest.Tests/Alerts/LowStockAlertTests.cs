@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using OmniPos.Core.Access;
+using OmniPos.Core.Inventory;
 using OmniPos.Core.Replenishment;
 using OmniPos.Ingest.Tests.Support;
 using OmniPos.Ingest.Tests.Webhooks;
@@ -100,6 +101,42 @@ public abstract class LowStockAlertTests(StoreSource stores) : ApiTestBase(store
         Assert.Empty(await InboxAsync(manager));
         Assert.Equal(alert.AlertId, Assert.Single(await InboxAsync(manager, "snoozed")).GetProperty("alertId").GetInt64());
         Assert.Empty((await SweepAsync()).Opened);
+    }
+
+    [Fact]
+    public async Task An_open_purchase_order_counts_as_on_order_until_the_receipt_naming_it_brings_its_units()
+    {
+        var merchandiser = await ClientForAsync(AccessRole.Merchandiser);
+        await Store.Replenishment.ReplacePoliciesAsync([new ReorderPolicy(Chain.StoreId, Mug, 8, 30, 5, 5.0, 1.0)], CancellationToken.None);
+        await PostAsync(Chain.Receipt(Mug, 6));
+
+        using var placed = await PlaceOrderAsync(merchandiser, 10);
+        using var placedAgain = await PlaceOrderAsync(merchandiser, 10);
+        using var changed = await PlaceOrderAsync(merchandiser, 12);
+        var whileOrdered = await SweepAsync();
+        await PostAsync(Chain.Event(new InventoryMoved(MovementKind.Receipt, Mug, 10, UnitCost: 3.00m, Reference: "PO-1")));
+        var received = await SweepAsync();
+        var open = await OrdersAsync(merchandiser, "open");
+        var all = await OrdersAsync(merchandiser, "all");
+        await PostAsync(Chain.Sale("T-1", 10));
+        var sold = await SweepAsync();
+
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.OK, HttpStatusCode.Conflict), (placed.StatusCode, placedAgain.StatusCode, changed.StatusCode));
+        Assert.Equal((0, 0), (whileOrdered.Opened.Count, received.Opened.Count));
+        Assert.Empty(open);
+        Assert.Equal((10, 10), (Assert.Single(all).GetProperty("units").GetInt32(), all[0].GetProperty("receivedUnits").GetInt32()));
+        Assert.Equal(6, Assert.Single(sold.Opened).Available);
+    }
+
+    private static Task<HttpResponseMessage> PlaceOrderAsync(HttpClient client, int units) =>
+        client.PostAsync(new Uri("/v1/purchase-orders", UriKind.Relative),
+            new StringContent($$"""{"orderId": "PO-1", "storeId": "{{Chain.StoreId}}", "sku": "{{Mug}}", "units": {{units}}}""", Encoding.UTF8, "application/json"));
+
+    private static async Task<List<JsonElement>> OrdersAsync(HttpClient client, string state)
+    {
+        using var response = await client.GetAsync(new Uri($"/v1/purchase-orders?state={state}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return [.. JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.EnumerateArray()];
     }
 
     private async Task PostAsync(Core.Events.PosEvent e) => (await PostEventAsync(Chain.Json(e))).EnsureSuccessStatusCode();

@@ -1,5 +1,4 @@
 using MathNet.Numerics.Distributions;
-using OmniPos.Core.Ledger;
 using OmniPos.Core.Replenishment;
 using OmniPos.Models.Forecasting;
 using OmniPos.Models.Replenishment;
@@ -32,7 +31,7 @@ public sealed class ReplenishmentPlannerTests
     public void A_short_store_takes_a_surplus_stores_extra_units_first_and_buys_the_rest_in_whole_cases()
     {
         ReorderPolicy[] policies = [Policy("NY-01", 10, 30), Policy("NJ-02", 10, 30), Policy("CT-03", 10, 20)];
-        StockLevel[] stock = [new("MUG-001", "NY-01", 4, 0), new("MUG-001", "NJ-02", 38, 0), new("MUG-001", "CT-03", 9, 1)];
+        StockPosition[] stock = [new("MUG-001", "NY-01", 4, 0, 0), new("MUG-001", "NJ-02", 38, 0, 0), new("MUG-001", "CT-03", 5, 1, 4)];
 
         var orders = new ReplenishmentPlanner(Settings).Suggest(policies, stock);
 
