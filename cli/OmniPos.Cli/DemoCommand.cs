@@ -57,6 +57,8 @@ internal static class DemoCommand
                     {
                         await LandCommand.LandShowingProgressAsync(warehouse, store, ct);
                         DemoSummary.Print(warehouse, options, tally);
+                        await DemoLossPrevention.RunAsync(warehouse, store, JobsServices.FraudScanSettingsOf(StoreArguments.Configuration(parse)), options,
+                            settings.DataDirectory, ct);
                         bestSeller = await DemoPlanning.RunAsync(warehouse, store, JobsServices.ReplenishmentSettingsOf(StoreArguments.Configuration(parse)), ct);
                     }
 
@@ -85,6 +87,7 @@ internal static class DemoCommand
                 new Markup(Markup.Escape(bestSeller is { } key
                     ? $"A forecast with its quantiles and reorder point: omnipos forecast --sku {key.Sku} --store {key.Location} --data {dataDirectory}; suggested orders: omnipos forecast orders --data {dataDirectory}."
                     : "")),
+                new Markup($"The loss-prevention queue with reasons: [bold]omnipos fraud alerts --data {data}[/]; a verdict: [bold]omnipos fraud review <id> confirmed --data {data}[/]."),
                 new Markup(serving
                     ? $"The store's low-stock inbox: [bold]GET /v1/alerts[/] with a store manager's key ([bold]omnipos keys create --role store-manager --store {DemoCatalog.Store.StoreId} --data {data}[/]); the alerts job sweeps every 15 minutes."
                     : ""),

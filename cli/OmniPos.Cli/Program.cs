@@ -19,5 +19,6 @@ internal static class Program
             ImportHistoryCommand.Create(),
             TrainCommand.Create(),
             ForecastCommand.Create(),
+            FraudCommand.Create(),
         }.Parse(args).InvokeAsync();
 }

@@ -15,6 +15,7 @@ using OmniPos.Ingest.Catalog;
 using OmniPos.Ingest.Events;
 using OmniPos.Ingest.Importing;
 using OmniPos.Ingest.Alerts;
+using OmniPos.Ingest.LossPrevention;
 using OmniPos.Ingest.Lookups;
 using OmniPos.Ingest.Webhooks;
 
@@ -113,6 +114,7 @@ public static class IngestApi
         v1.MapWebhooksApi();
 
         v1.MapReplenishmentApi();
+        v1.MapLossPreventionApi();
 
         v1.MapGet("/health", GetHealth)
             .WithName("Health")

@@ -6,7 +6,9 @@ using Microsoft.Extensions.Options;
 using OmniPos.Core.Storage;
 using OmniPos.Ingest;
 using OmniPos.Jobs.Forecasting;
+using OmniPos.Jobs.LossPrevention;
 using OmniPos.Jobs.Warehouse;
+using OmniPos.Models.LossPrevention;
 using OmniPos.Models.Replenishment;
 using OmniPos.Models.Training;
 using OmniPos.Jobs.Webhooks;
@@ -23,6 +25,18 @@ public static class JobsServices
     public static ReplenishmentSettings ReplenishmentSettingsOf(IConfiguration configuration) =>
         configuration.GetSection(ReplenishmentSection).Get<ReplenishmentSettings>() ?? new ReplenishmentSettings();
 
+    /// <summary>The configuration section of the fraud scan's thresholds and windows (<see cref="FraudScanSettings"/>).</summary>
+    public const string LossPreventionSection = "LossPrevention";
+
+    /// <summary>The fraud scan's settings the configuration gives, the defaults where it is silent; settings that cannot work are refused, each named.</summary>
+    public static FraudScanSettings FraudScanSettingsOf(IConfiguration configuration)
+    {
+        var settings = configuration.GetSection(LossPreventionSection).Get<FraudScanSettings>() ?? new FraudScanSettings();
+        return settings.Problems() is [_, ..] problems
+            ? throw new InvalidOperationException($"{LossPreventionSection} settings: {string.Join("; ", problems)}")
+            : settings;
+    }
+
     /// <summary>The jobs and what runs them, over the store <paramref name="store"/> names (the ingest services supply the webhook dispatcher).</summary>
     public static IServiceCollection AddJobs(this IServiceCollection services, StoreOptions store, string dataDirectory)
     {
@@ -37,6 +51,7 @@ public static class JobsServices
         services.AddSingleton<JobCatalog>();
         services.AddSingleton<JobScheduler>();
         services.AddSingleton(provider => ReplenishmentSettingsOf(provider.GetRequiredService<IConfiguration>()));
+        services.AddSingleton(provider => new FraudScan(FraudScanSettingsOf(provider.GetRequiredService<IConfiguration>())));
         services.AddSingleton(provider => new DemandTraining(provider.GetRequiredService<ReplenishmentSettings>(), provider.GetRequiredService<TimeProvider>()));
         return services
             .AddScheduledJob(JobDefinition.For<LandingJob>(LandingJob.Name,
@@ -51,6 +66,8 @@ public static class JobsServices
                 "Forecast every SKU and location 28 days ahead from the warehouse and set their reorder points", "0 0 1 * * ?", StockAlertsJob.Name))
             .AddScheduledJob(JobDefinition.For<StockAlertsJob>(StockAlertsJob.Name,
                 "Raise low-stock alerts where stock fell below the reorder point, resolve those that recovered", "0 0/15 * * * ?"))
+            .AddScheduledJob(JobDefinition.For<FraudScanJob>(FraudScanJob.Name,
+                "Scan the latest landed days for fraud: new cases join the loss-prevention queue and reach webhook subscribers", "0 5/15 * * * ?"))
             .AddScheduledJob(JobDefinition.For<HousekeepingJob>(HousekeepingJob.Name,
                 "Remove settled webhook deliveries and job runs past their keeping time", "0 15 3 * * ?"));
     }

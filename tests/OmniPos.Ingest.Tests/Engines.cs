@@ -4,6 +4,7 @@ using OmniPos.Ingest.Tests.Catalog;
 using OmniPos.Ingest.Tests.Events;
 using OmniPos.Ingest.Tests.Importing;
 using OmniPos.Ingest.Tests.Lookups;
+using OmniPos.Ingest.Tests.LossPrevention;
 using OmniPos.Ingest.Tests.Support;
 using OmniPos.Ingest.Tests.Webhooks;
 
@@ -54,8 +55,12 @@ public sealed class SqliteWebhookTests() : WebhookTests(new SqliteStores());
 [Collection(PostgresServerDefinition.Name)]
 public sealed class PostgresWebhookTests(PostgresFixture postgres) : WebhookTests(postgres);
 
-
 public sealed class SqliteLowStockAlertTests() : LowStockAlertTests(new SqliteStores());
 
 [Collection(PostgresServerDefinition.Name)]
 public sealed class PostgresLowStockAlertTests(PostgresFixture postgres) : LowStockAlertTests(postgres);
+
+public sealed class SqliteFraudAlertApiTests() : FraudAlertApiTests(new SqliteStores());
+
+[Collection(PostgresServerDefinition.Name)]
+public sealed class PostgresFraudAlertApiTests(PostgresFixture postgres) : FraudAlertApiTests(postgres);

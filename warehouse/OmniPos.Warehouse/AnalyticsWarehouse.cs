@@ -1,8 +1,10 @@
+using OmniPos.Core.LossPrevention;
 using OmniPos.Core.Storage;
 using OmniPos.Warehouse.DuckDb;
 using OmniPos.Warehouse.Forecasts;
 using OmniPos.Warehouse.History;
 using OmniPos.Warehouse.Lake;
+using OmniPos.Warehouse.LossPrevention;
 using OmniPos.Warehouse.Marts;
 using OmniPos.Warehouse.Queries;
 using OmniPos.Warehouse.Schema;
@@ -195,6 +197,34 @@ public sealed class AnalyticsWarehouse : IDisposable
     {
         using var connection = Connect();
         return ForecastTables.Latest(connection);
+    }
+
+    /// <summary>The first and latest business days of landed transactions, or null before the first landing.</summary>
+    public (DateOnly From, DateOnly Through)? LandedSpan()
+    {
+        using var connection = Connect();
+        return ExceptionScan.LandedSpan(connection);
+    }
+
+    /// <summary>What every exception rule finds in the business days <paramref name="from"/> to <paramref name="through"/> (inclusive).</summary>
+    public IReadOnlyList<ExceptionFinding> FindExceptions(ExceptionThresholds thresholds, DateOnly from, DateOnly through, CancellationToken cancellationToken = default)
+    {
+        using var connection = Connect();
+        return ExceptionScan.Run(connection, thresholds, from, through, cancellationToken);
+    }
+
+    /// <summary>Every subject-day of <paramref name="grain"/> in the business days <paramref name="from"/> to <paramref name="through"/>.</summary>
+    public IReadOnlyList<BehaviourDay> ReadBehaviour(BehaviourGrain grain, DateOnly from, DateOnly through, CancellationToken cancellationToken = default)
+    {
+        using var connection = Connect();
+        return ExceptionScan.Behaviour(connection, grain, from, through, cancellationToken);
+    }
+
+    /// <summary>The landed transactions and device events at the given log positions, in log order.</summary>
+    public IReadOnlyList<FraudEvidence> ReadEvidence(IReadOnlyCollection<long> seqs, CancellationToken cancellationToken = default)
+    {
+        using var connection = Connect();
+        return ExceptionScan.Evidence(connection, seqs, cancellationToken);
     }
 
     /// <summary>A connection of its own for the calling thread; the caller disposes it.</summary>

@@ -37,6 +37,9 @@ internal sealed class ScheduledLandingBenchmark : IBenchmark
                 ["Jobs:Schedules:compaction"] = JobsOptions.Off,
                 ["Jobs:Schedules:webhooks"] = JobsOptions.Off,
                 ["Jobs:Schedules:housekeeping"] = JobsOptions.Off,
+                ["Jobs:Schedules:demand-training"] = JobsOptions.Off,
+                ["Jobs:Schedules:stock-alerts"] = JobsOptions.Off,
+                ["Jobs:Schedules:fraud-scan"] = JobsOptions.Off,
             }).Build();
             await using var services = JobsServices.Standalone(configuration, store, options, folder.FullName);
             var scheduler = services.GetRequiredService<JobScheduler>();

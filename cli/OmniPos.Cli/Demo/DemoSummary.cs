@@ -31,7 +31,6 @@ internal static class DemoSummary
         table.AddRow("Returns", $"{returnedUnits:N0} units, {(soldUnits == 0 ? 0 : 100.0 * returnedUnits / soldUnits):N1}% of units sold");
         table.AddRow("Card items not matched to a settlement", $"{reconciliation.Sum(r => r.Unmatched):N0}");
         table.AddRow("Till shifts short by more than 5.00", $"{tills.Count(t => t.OverShort < -5m):N0} of {tills.Count:N0}");
-        table.AddRow("Fraud alerts", "none yet: they come with issue #8 (low-stock alerts: below)");
         table.AddRow("Injected fraud cases (ground truth)", $"{tally.FraudCases:N0}");
         AnsiConsole.Write(table);
     }

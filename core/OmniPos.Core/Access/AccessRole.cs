@@ -17,4 +17,7 @@ public enum AccessRole
     StoreManager,
 
     Admin,
+
+    /// <summary>Works the fraud alert queue: reads the alerts with their evidence, confirms or dismisses them.</summary>
+    LossPrevention,
 }

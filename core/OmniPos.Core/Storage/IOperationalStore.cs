@@ -4,6 +4,7 @@ using OmniPos.Core.Events;
 using OmniPos.Core.Importing;
 using OmniPos.Core.Ledger;
 using OmniPos.Core.Pricing;
+using OmniPos.Core.LossPrevention;
 using OmniPos.Core.Replenishment;
 using OmniPos.Core.Webhooks;
 
@@ -92,4 +93,7 @@ public interface IOperationalStore : IAsyncDisposable
 
     /// <summary>Reorder policies and the low-stock alerts raised against the live stock.</summary>
     StockReplenishment Replenishment { get; }
+
+    /// <summary>The loss-prevention queue: fraud alerts the scans raise and the analysts' verdicts on them.</summary>
+    FraudAlerts LossPrevention { get; }
 }

@@ -7,6 +7,7 @@ using OmniPos.Core.Importing;
 using OmniPos.Core.Ledger;
 using OmniPos.Core.Money;
 using OmniPos.Core.Pricing;
+using OmniPos.Core.LossPrevention;
 using OmniPos.Core.Replenishment;
 using OmniPos.Core.Webhooks;
 using static OmniPos.Core.Storage.Sql;
@@ -30,6 +31,7 @@ public abstract class LedgerStore : IOperationalStore
         Importing = new ImportLedger(OpenConnectionAsync, dialect);
         Webhooks = new WebhookOutbox(OpenConnectionAsync, ReadEventsAsync, clock);
         Replenishment = new StockReplenishment(OpenConnectionAsync, Webhooks, clock);
+        LossPrevention = new FraudAlerts(OpenConnectionAsync, Webhooks, clock);
     }
 
     public IImportLedger Importing { get; }
@@ -37,6 +39,8 @@ public abstract class LedgerStore : IOperationalStore
     public WebhookOutbox Webhooks { get; }
 
     public StockReplenishment Replenishment { get; }
+
+    public FraudAlerts LossPrevention { get; }
 
     public async Task<AppendOutcome> AppendAsync(PosEvent e, CancellationToken cancellationToken) =>
         await QueueAppends([e], cancellationToken)[0];

@@ -34,24 +34,17 @@ public abstract class ForecastingJobTests(JobsEngine engine) : JobsTestBase(engi
         await RunToEndAsync(node, LandingJob.Name);
 
         var training = await RunToEndAsync(node, DemandTrainingJob.Name);
-        await EventuallyAsync(async () => (await RunsAsync(node, StockAlertsJob.Name)).Any(r => r.EndedAt is not null), 60, "no alert sweep followed the training");
+        Assert.Equal((RunOutcomes.Succeeded, null), (training.Outcome, training.Error));
+        await EventuallyAsync(async () => (await RunsAsync(node, StockAlertsJob.Name)).Any(r => r.EndedAt is not null), 180, "no alert sweep followed the training");
         await node.StopAsync();
 
         var policies = await Store.Replenishment.ListPoliciesAsync(null, CancellationToken.None);
         var sweep = Assert.Single(await RunsAsync(node, StockAlertsJob.Name));
-        Assert.Equal((RunOutcomes.Succeeded, null), (training.Outcome, training.Error));
         Assert.NotEmpty(policies);
         Assert.Contains($"{policies.Count:N0} reorder policies set", training.Summary, StringComparison.Ordinal);
         Assert.All(policies, p => Assert.True(p.OrderUpTo >= p.ReorderPoint, $"{p.StoreId}/{p.Sku}: order-up-to {p.OrderUpTo} below reorder point {p.ReorderPoint}"));
         Assert.Equal((RunCauses.Chained, RunOutcomes.Succeeded), (sweep.Cause, sweep.Outcome));
         Assert.StartsWith($"{policies.Count:N0} policies checked", sweep.Summary, StringComparison.Ordinal);
-    }
-
-    private static async Task<JobRun> RunToEndAsync(SchedulerNode node, string job)
-    {
-        await node.Scheduler.TriggerAsync(job, CancellationToken.None);
-        await EventuallyAsync(async () => (await RunsAsync(node, job)).Any(r => r.EndedAt is not null), 300, $"{job} did not end");
-        return (await RunsAsync(node, job)).First(r => r.EndedAt is not null);
     }
 }
 

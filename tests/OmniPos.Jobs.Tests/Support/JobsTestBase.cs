@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using OmniPos.Core.Storage;
 using OmniPos.Jobs.Forecasting;
+using OmniPos.Jobs.LossPrevention;
 using OmniPos.Jobs.Warehouse;
 using OmniPos.Jobs.Webhooks;
 using OmniPos.Warehouse.Lake;
@@ -65,7 +66,7 @@ public abstract class JobsTestBase(JobsEngine engine) : IAsyncLifetime
             ["Jobs:MisfireThresholdSeconds"] = "1",
             ["Jobs:CheckinIntervalSeconds"] = "1",
         };
-        foreach (var job in new[] { LandingJob.Name, LakeCompactionJob.Name, WebhookDeliveryJob.Name, HousekeepingJob.Name, DemandTrainingJob.Name, StockAlertsJob.Name })
+        foreach (var job in new[] { LandingJob.Name, LakeCompactionJob.Name, WebhookDeliveryJob.Name, HousekeepingJob.Name, DemandTrainingJob.Name, StockAlertsJob.Name, FraudScanJob.Name })
         {
             settings[$"Jobs:Schedules:{job}"] = JobsOptions.Off;
         }
@@ -89,6 +90,15 @@ public abstract class JobsTestBase(JobsEngine engine) : IAsyncLifetime
     /// <summary>The job's runs in the order they started.</summary>
     protected static async Task<List<JobRun>> RunsAsync(SchedulerNode node, string job) =>
         [.. (await node.History.ListAsync(job, 10_000, CancellationToken.None)).OrderBy(r => r.StartedAt).ThenBy(r => r.RunId, StringComparer.Ordinal)];
+
+    /// <summary>Asks the scheduler for a run of the job now and returns it once it has ended.</summary>
+    protected static async Task<JobRun> RunToEndAsync(SchedulerNode node, string job)
+    {
+        var before = (await RunsAsync(node, job)).Count(r => r.EndedAt is not null);
+        await node.Scheduler.TriggerAsync(job, CancellationToken.None);
+        await EventuallyAsync(async () => (await RunsAsync(node, job)).Count(r => r.EndedAt is not null) > before, 300, $"{job} did not end");
+        return (await RunsAsync(node, job)).Where(r => r.EndedAt is not null).ElementAt(before);
+    }
 
     /// <summary>Waits until <paramref name="condition"/> holds, failing with <paramref name="what"/> after <paramref name="seconds"/>.</summary>
     protected static async Task EventuallyAsync(Func<Task<bool>> condition, int seconds, string what)
