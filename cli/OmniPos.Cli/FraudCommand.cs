@@ -50,7 +50,8 @@ internal static class FraudCommand
 
             table.AddRow("Raised (new)", $"{report.Kept.Raised.Count:N0}");
             table.AddRow("Updated", $"{report.Kept.Updated:N0}");
-            table.AddRow("Scored by", report.SupervisedModel ? "the model trained on analysts' verdicts" : "rule strength and behaviour against peers");
+            table.AddRow("Labels", $"{report.Labels:N0} (verdicts, and alerts with a payment charged back)");
+            table.AddRow("Scored by", report.SupervisedModel ? "the model trained on those labels" : "rule strength and behaviour against peers (too few labels for the model)");
             AnsiConsole.Write(table);
             return 0;
         });

@@ -220,6 +220,13 @@ public sealed class AnalyticsWarehouse : IDisposable
         return ExceptionScan.Behaviour(connection, grain, from, through, cancellationToken);
     }
 
+    /// <summary>Which of the transactions at the given log positions had a card payment charged back.</summary>
+    public IReadOnlySet<long> FindChargedBack(IReadOnlyCollection<long> seqs, CancellationToken cancellationToken = default)
+    {
+        using var connection = Connect();
+        return ExceptionScan.ChargedBack(connection, seqs, cancellationToken);
+    }
+
     /// <summary>The landed transactions and device events at the given log positions, in log order.</summary>
     public IReadOnlyList<FraudEvidence> ReadEvidence(IReadOnlyCollection<long> seqs, CancellationToken cancellationToken = default)
     {

@@ -16,6 +16,6 @@ public sealed class FraudScanJob(WarehouseSessions warehouse, IOperationalStore 
             ? new JobResult(0, "nothing landed yet to scan")
             : new JobResult(report.Kept.Raised.Count,
                 $"{report.From:yyyy-MM-dd} to {report.Through:yyyy-MM-dd}: {report.RuleFindings:N0} rule findings, {report.BehaviourAlerts:N0} behaviour alerts; "
-                + $"{report.Kept.Raised.Count:N0} raised, {report.Kept.Updated:N0} updated{(report.SupervisedModel ? "; scored by the model trained on analysts' verdicts" : "")}");
+                + $"{report.Kept.Raised.Count:N0} raised, {report.Kept.Updated:N0} updated{(report.SupervisedModel ? $"; scored by the model trained on {report.Labels:N0} labels" : "")}");
     }
 }

@@ -10,7 +10,8 @@ namespace OmniPos.Models.LossPrevention;
 /// One pass of loss prevention over the warehouse: the exception rules over the last <see cref="FraudScanSettings.ScanDays"/>
 /// landed days, each finding scored by how far past its threshold it is and how unusual its subject's day is against
 /// peers (an isolation forest over the baseline days); subject-days no rule flagged but far out of line become behaviour
-/// alerts. Once analysts have reviewed enough alerts, a supervised model trained on their verdicts gives the score. The
+/// alerts. Once analysts have reviewed enough alerts (an alert with a payment charged back counts as confirmed), a
+/// supervised model trained on those labels gives the score. The
 /// drafts, with the events that back them, go to the store's queue, which raises each case once.
 /// </summary>
 public sealed class FraudScan(FraudScanSettings settings)
@@ -51,14 +52,28 @@ public sealed class FraudScan(FraudScanSettings settings)
         var evidence = warehouse.ReadEvidence([.. drafts.SelectMany(d => EvidenceOf(d.Finding, d.Behaviour)).Distinct()], cancellationToken).ToDictionary(e => e.Seq);
         var scored = drafts.Select(d => Draft(d.Finding, d.Behaviour, evidence)).ToList();
 
-        using var model = FraudAlertModel.TrainOrNull(await store.LossPrevention.ListReviewedAsync(cancellationToken), settings, cancellationToken);
+        var labels = await LabelsAsync(warehouse, store, cancellationToken);
+        using var model = FraudAlertModel.TrainOrNull(labels, settings, cancellationToken);
         if (model is not null)
         {
             scored = [.. scored.Zip(model.Predict(scored), (draft, p) => draft with { Score = Math.Round(p, 4) })];
         }
 
         var kept = await store.LossPrevention.RaiseAsync(scored, cancellationToken);
-        return new FraudScanReport(from, through, scored, findings.Count, scored.Count - findings.Count, model is not null, kept);
+        return new FraudScanReport(from, through, scored, findings.Count, scored.Count - findings.Count, labels.Count, model is not null, kept);
+    }
+
+    /// <summary>
+    /// What the supervised model learns from: the analysts' verdicts, and the unreviewed alerts whose evidence includes a
+    /// payment the processor charged back, taken as confirmed.
+    /// </summary>
+    private static async Task<List<FraudAlert>> LabelsAsync(AnalyticsWarehouse warehouse, IOperationalStore store, CancellationToken cancellationToken)
+    {
+        var labels = (await store.LossPrevention.ListReviewedAsync(cancellationToken)).ToList();
+        var open = await store.LossPrevention.ListAsync(null, FraudAlertState.Open, int.MaxValue, cancellationToken);
+        var chargedBack = warehouse.FindChargedBack([.. open.SelectMany(a => a.Evidence.Select(e => e.Seq)).Distinct()], cancellationToken);
+        labels.AddRange(open.Where(a => a.Evidence.Any(e => chargedBack.Contains(e.Seq))).Select(a => a with { Verdict = FraudAlert.Confirmed }));
+        return labels;
     }
 
     /// <summary>Subject-days far out of line with their peers on which no rule found anything.</summary>

@@ -13,7 +13,8 @@ namespace OmniPos.Jobs.Tests.Scheduling;
 /// <summary>
 /// Issue #8's detection on a small seeded world with fraud injected at high rates, under a real scheduler: landing, then
 /// the fraud-scan job; its alerts scored against the simulator's ground truth with looser bounds than the bench's goal
-/// (recall 0.9 at precision 0.8), so a regression fails here. Each case reaches a webhook subscriber once.
+/// (recall 0.9 at precision 0.8), so a regression fails here. Each case reaches a webhook subscriber once; the tested
+/// cards charged back later are found, to label their alerts.
 /// </summary>
 public abstract class FraudScanJobTests(JobsEngine engine) : JobsTestBase(engine)
 {
@@ -51,9 +52,11 @@ public abstract class FraudScanJobTests(JobsEngine engine) : JobsTestBase(engine
             $"fewer than the {alerts.Count} alerts reached the receiver");
         await node.StopAsync();
         FraudDetectionScore score;
+        IReadOnlySet<long> chargedBack;
         using (var warehouse = AnalyticsWarehouse.Open(DataDirectory))
         {
             score = await FraudTruthScoring.ScoreAsync(Store, warehouse, Path.Combine(DataDirectory, SimulationRun.TruthFolder), CancellationToken.None);
+            chargedBack = warehouse.FindChargedBack([.. alerts.Where(a => a.Rule == "card_testing").SelectMany(a => a.Evidence.Select(e => e.Seq))]);
         }
 
         var report = string.Join("; ", score.Types.Append(score.Overall).Select(t => $"{t.Type} {t.Detected}/{t.Cases} found, {t.TrueAlerts}/{t.Alerts} true"));
@@ -66,6 +69,7 @@ public abstract class FraudScanJobTests(JobsEngine engine) : JobsTestBase(engine
         Assert.All(score.Types.Where(t => t.Cases > 0), t => Assert.True(t.Recall >= 0.5, $"{t.Type}: recall {t.Recall:F3}: {report}"));
         Assert.Equal(alerts.Select(a => a.AlertId).Order(), receiver.Posts.Select(p => p.Body.GetProperty("data").GetProperty("alertId").GetInt64()).Distinct().Order());
         Assert.All(alerts, a => Assert.NotEmpty(a.Evidence));
+        Assert.NotEmpty(chargedBack); // the tested cards the processor charged back: labels for the supervised score
     }
 }
 

@@ -54,6 +54,18 @@ internal static class ExceptionScan
             [.. r.GetList(4, (vector, index) => vector.IsNull(index) ? 0 : vector.GetDouble(index))], r.GetList(5, (vector, index) => vector.GetInt64(index))));
     }
 
+    /// <summary>Of the given log positions, the transactions a card tender of which the processor charged back (matched by token and auth code).</summary>
+    public static HashSet<long> ChargedBack(DuckDbConnection connection, IReadOnlyCollection<long> seqs, CancellationToken cancellationToken)
+    {
+        using var statement = connection.Prepare("""
+            SELECT DISTINCT t.seq FROM fact_tenders t
+            JOIN fact_chargebacks c ON c.processor_token = t.card_token AND c.auth_code = t.auth_code
+            WHERE t.seq IN (SELECT unnest($seqs))
+            """);
+        using var reader = statement.Bind("seqs", seqs).Query(cancellationToken);
+        return [.. reader.ReadAll(r => r.GetInt64(0))];
+    }
+
     /// <summary>The transactions and device events of the given log positions, in log order.</summary>
     public static List<FraudEvidence> Evidence(DuckDbConnection connection, IReadOnlyCollection<long> seqs, CancellationToken cancellationToken)
     {
