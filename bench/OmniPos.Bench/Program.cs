@@ -4,6 +4,7 @@ using OmniPos.Bench.Ingest;
 using OmniPos.Bench.Jobs;
 using OmniPos.Bench.Landing;
 using OmniPos.Bench.LossPrevention;
+using OmniPos.Bench.Promotions;
 using OmniPos.Bench.Sales;
 using OmniPos.Bench.Simulation;
 using OmniPos.Bench.Stores;
@@ -13,7 +14,7 @@ namespace OmniPos.Bench;
 internal static class Program
 {
     /// <summary>The table's cases, in the order they run and print.</summary>
-    private static readonly IBenchmark[] Benchmarks = [new AppendBenchmark(), new PostSalesBenchmark(), new SimulationBenchmark(), new LandingBenchmark(), new ScheduledLandingBenchmark(), new ForecastBenchmark(), new FraudBenchmark()];
+    private static readonly IBenchmark[] Benchmarks = [new AppendBenchmark(), new PostSalesBenchmark(), new SimulationBenchmark(), new LandingBenchmark(), new ScheduledLandingBenchmark(), new ForecastBenchmark(), new FraudBenchmark(), new PromotionBenchmark()];
 
     public static Task<int> Main(string[] args)
     {

@@ -60,6 +60,7 @@ internal static class DemoCommand
                         await DemoLossPrevention.RunAsync(warehouse, store, JobsServices.FraudScanSettingsOf(StoreArguments.Configuration(parse)), options,
                             settings.DataDirectory, ct);
                         bestSeller = await DemoPlanning.RunAsync(warehouse, store, JobsServices.ReplenishmentSettingsOf(StoreArguments.Configuration(parse)), ct);
+                        DemoPromotions.Run(warehouse, JobsServices.PromotionSettingsOf(StoreArguments.Configuration(parse)), settings.DataDirectory, ct);
                     }
 
                     summarized = true;

@@ -20,5 +20,6 @@ internal static class Program
             TrainCommand.Create(),
             ForecastCommand.Create(),
             FraudCommand.Create(),
+            PromoCommand.Create(),
         }.Parse(args).InvokeAsync();
 }

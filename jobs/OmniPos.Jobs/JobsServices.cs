@@ -7,8 +7,10 @@ using OmniPos.Core.Storage;
 using OmniPos.Ingest;
 using OmniPos.Jobs.Forecasting;
 using OmniPos.Jobs.LossPrevention;
+using OmniPos.Jobs.Promotions;
 using OmniPos.Jobs.Warehouse;
 using OmniPos.Models.LossPrevention;
+using OmniPos.Models.Promotions;
 using OmniPos.Models.Replenishment;
 using OmniPos.Models.Training;
 using OmniPos.Jobs.Webhooks;
@@ -37,6 +39,18 @@ public static class JobsServices
             : settings;
     }
 
+    /// <summary>The configuration section of promotion analysis (<see cref="PromotionSettings"/>: the dip, the intervals, the complements).</summary>
+    public const string PromotionsSection = "Promotions";
+
+    /// <summary>Promotion analysis' settings the configuration gives, the defaults where it is silent; settings that cannot work are refused.</summary>
+    public static PromotionSettings PromotionSettingsOf(IConfiguration configuration)
+    {
+        var settings = configuration.GetSection(PromotionsSection).Get<PromotionSettings>() ?? new PromotionSettings();
+        return settings.Problems() is [_, ..] problems
+            ? throw new InvalidOperationException($"{PromotionsSection} settings: {string.Join("; ", problems)}")
+            : settings;
+    }
+
     /// <summary>The jobs and what runs them, over the store <paramref name="store"/> names (the ingest services supply the webhook dispatcher).</summary>
     public static IServiceCollection AddJobs(this IServiceCollection services, StoreOptions store, string dataDirectory)
     {
@@ -52,6 +66,7 @@ public static class JobsServices
         services.AddSingleton<JobScheduler>();
         services.AddSingleton(provider => ReplenishmentSettingsOf(provider.GetRequiredService<IConfiguration>()));
         services.AddSingleton(provider => new FraudScan(FraudScanSettingsOf(provider.GetRequiredService<IConfiguration>())));
+        services.AddSingleton(provider => new PromotionAnalysis(PromotionSettingsOf(provider.GetRequiredService<IConfiguration>()), provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton(provider => new DemandTraining(provider.GetRequiredService<ReplenishmentSettings>(), provider.GetRequiredService<TimeProvider>()));
         return services
             .AddScheduledJob(JobDefinition.For<LandingJob>(LandingJob.Name,
@@ -68,6 +83,8 @@ public static class JobsServices
                 "Raise low-stock alerts where stock fell below the reorder point, resolve those that recovered", "0 0/15 * * * ?"))
             .AddScheduledJob(JobDefinition.For<FraudScanJob>(FraudScanJob.Name,
                 "Scan the latest landed days for fraud: new cases join the loss-prevention queue and reach webhook subscribers", "0 5/15 * * * ?"))
+            .AddScheduledJob(JobDefinition.For<PromotionAnalysisJob>(PromotionAnalysisJob.Name,
+                "Measure every promotion in the landed sales against the demand model's counterfactual and rank them by incremental margin", "0 30 4 * * ?"))
             .AddScheduledJob(JobDefinition.For<HousekeepingJob>(HousekeepingJob.Name,
                 "Remove settled webhook deliveries and job runs past their keeping time", "0 15 3 * * ?"));
     }

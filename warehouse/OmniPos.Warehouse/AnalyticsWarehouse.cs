@@ -7,6 +7,7 @@ using OmniPos.Warehouse.Lake;
 using OmniPos.Warehouse.LossPrevention;
 using OmniPos.Warehouse.Marts;
 using OmniPos.Warehouse.Queries;
+using OmniPos.Warehouse.Promotions;
 using OmniPos.Warehouse.Schema;
 
 namespace OmniPos.Warehouse;
@@ -232,6 +233,48 @@ public sealed class AnalyticsWarehouse : IDisposable
     {
         using var connection = Connect();
         return ExceptionScan.Evidence(connection, seqs, cancellationToken);
+    }
+
+    /// <summary>Every promotion some landed sale line carried, with the SKUs and locations it was taken on, by start.</summary>
+    public IReadOnlyList<PromotionScope> ReadPromotionScopes(CancellationToken cancellationToken = default)
+    {
+        using var connection = Connect();
+        return PromotionSales.Scopes(connection, cancellationToken);
+    }
+
+    /// <summary>Every sellable SKU's department, leaf category, cost and price.</summary>
+    public IReadOnlyList<CatalogItem> ReadPromotionCatalog(CancellationToken cancellationToken = default)
+    {
+        using var connection = Connect();
+        return PromotionSales.Catalog(connection, cancellationToken);
+    }
+
+    /// <summary>The sales of the business days <paramref name="from"/> to <paramref name="through"/> per SKU, location and day, with their returns.</summary>
+    public IReadOnlyList<SeriesSales> ReadSeriesSales(DateOnly from, DateOnly through, CancellationToken cancellationToken = default)
+    {
+        using var connection = Connect();
+        return PromotionSales.Sales(connection, from, through, cancellationToken);
+    }
+
+    /// <summary>Replaces the stored promotion results with an analysis', in one transaction, and records the run.</summary>
+    public void ReplacePromotionResults(PromotionRun run, IReadOnlyList<PromotionResult> results)
+    {
+        using var connection = Connect();
+        PromotionTables.Replace(connection, run, results);
+    }
+
+    /// <summary>The latest analysis' results, ranked by incremental margin.</summary>
+    public IReadOnlyList<PromotionResult> ReadPromotionResults()
+    {
+        using var connection = Connect();
+        return PromotionTables.List(connection);
+    }
+
+    /// <summary>The latest promotion analysis, or null before the first.</summary>
+    public PromotionRun? LatestPromotionRun()
+    {
+        using var connection = Connect();
+        return PromotionTables.Latest(connection);
     }
 
     /// <summary>A connection of its own for the calling thread; the caller disposes it.</summary>

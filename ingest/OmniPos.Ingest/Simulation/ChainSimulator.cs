@@ -155,11 +155,15 @@ public sealed class ChainSimulator
         }
     }
 
-    /// <summary>Clearance: the SKUs a shop holds more than three months of stock of go 30% off (a price change, so shoppers react to it).</summary>
+    /// <summary>
+    /// Clearance: the SKUs a shop holds more than three months of stock of go 30% off (a price change, so shoppers react to
+    /// it), but for those stocked up for a promotion coming or running there.
+    /// </summary>
     private void MarkDownSlowMovers(DeviceLog log, int shop)
     {
+        var planned = PlanningBoost(shop, log.Day);
         var slow = World.Products
-            .Where(p => !Department.All[p.Department].IsGiftCard && _context.Stock.Shelf(shop, p.Index) >= Math.Max(6, p.BaseRate * log.Location.Size * 90))
+            .Where(p => !Department.All[p.Department].IsGiftCard && planned(p.Index) == 1.0 && _context.Stock.Shelf(shop, p.Index) >= Math.Max(6, p.BaseRate * log.Location.Size * 90))
             .Take(40);
         foreach (var product in slow)
         {

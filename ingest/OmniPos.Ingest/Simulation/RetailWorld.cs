@@ -43,6 +43,12 @@ public sealed class RetailWorld
     /// <summary>The shops first (index = shop number − 1), then the web storefront, then the marketplace.</summary>
     public IReadOnlyList<SimLocation> Locations { get; }
 
+    /// <summary>
+    /// The chain's merchandising map, the same for every seed: each leaf category's complement (the one its promotions
+    /// lift), as the analysis' <c>Promotions:Complements</c> setting takes it.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string[]> Complements { get; } = ComplementMap();
+
     public IReadOnlyList<Subcategory> Subcategories { get; }
 
     /// <summary>The SKUs, gift cards last.</summary>
@@ -84,6 +90,12 @@ public sealed class RetailWorld
         locations.Add(new SimLocation(locations.Count, new Store(MarketplaceStoreId, "Marketplace", webZone, "USD", webJurisdiction), LocationKind.Marketplace,
             shopsSize * options.WebShare / 3, webRate, [new Device("MKT-FEED", MarketplaceStoreId, DeviceKind.Marketplace)], [], null));
         return locations;
+    }
+
+    private static Dictionary<string, string[]> ComplementMap()
+    {
+        var leaves = BuildSubcategories();
+        return leaves.Where(s => s.Complement != s.Index).ToDictionary(s => s.Name, s => new[] { leaves[s.Complement].Name }, StringComparer.OrdinalIgnoreCase);
     }
 
     private static List<Subcategory> BuildSubcategories()

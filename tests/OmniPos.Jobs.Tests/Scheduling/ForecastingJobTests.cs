@@ -37,7 +37,7 @@ public abstract class ForecastingJobTests(JobsEngine engine) : JobsTestBase(engi
         var training = await RunToEndAsync(node, DemandTrainingJob.Name);
         Assert.Equal((RunOutcomes.Succeeded, null), (training.Outcome, training.Error));
         // The chaining itself is the landing tests' (landing, then marts); here, that the training names the sweep to follow.
-        var sweep = await RunToEndAsync(node, StockAlertsJob.Name);
+        var sweep = await RunHereAsync(node, StockAlertsJob.Name);
         await node.StopAsync();
 
         var policies = await Store.Replenishment.ListPoliciesAsync(null, CancellationToken.None);

@@ -41,15 +41,17 @@ public abstract class FraudScanJobTests(JobsEngine engine) : JobsTestBase(engine
         await Store.Webhooks.AddAsync(receiver.Url, [FraudAlerts.RaisedKind], Secret, CancellationToken.None);
         await SimulatedLoad.PostAsync(Store, DataDirectory, World);
         var days = World.Days.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var node = await StartNodeAsync("node-1", ("LossPrevention:ScanDays", days), ("LossPrevention:BaselineDays", days),
-            ($"Jobs:Schedules:{WebhookDeliveryJob.Name}", "0/1 * * * * ?"));
+        var node = await StartNodeAsync("node-1", ("LossPrevention:ScanDays", days), ("LossPrevention:BaselineDays", days));
 
         await RunToEndAsync(node, LandingJob.Name);
         var scan = await RunToEndAsync(node, FraudScanJob.Name);
         var again = await RunToEndAsync(node, FraudScanJob.Name);
         var alerts = await Store.LossPrevention.ListAsync(null, FraudAlertState.All, 10_000, CancellationToken.None);
-        await EventuallyAsync(() => Task.FromResult(receiver.Posts.Select(p => p.DeliveryId).Distinct().Count() >= alerts.Count), 60,
-            $"fewer than the {alerts.Count} alerts reached the receiver");
+        await EventuallyAsync(async () =>
+        {
+            await RunHereAsync(node, WebhookDeliveryJob.Name);
+            return receiver.Posts.Select(p => p.DeliveryId).Distinct().Count() >= alerts.Count;
+        }, 120, $"fewer than the {alerts.Count} alerts reached the receiver");
         await node.StopAsync();
         FraudDetectionScore score;
         IReadOnlySet<long> chargedBack;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using OmniPos.Core.Storage;
 using OmniPos.Jobs.Forecasting;
 using OmniPos.Jobs.LossPrevention;
+using OmniPos.Jobs.Promotions;
 using OmniPos.Jobs.Warehouse;
 using OmniPos.Jobs.Webhooks;
 using OmniPos.Warehouse.Lake;
@@ -66,7 +67,7 @@ public abstract class JobsTestBase(JobsEngine engine) : IAsyncLifetime
             ["Jobs:MisfireThresholdSeconds"] = "1",
             ["Jobs:CheckinIntervalSeconds"] = "1",
         };
-        foreach (var job in new[] { LandingJob.Name, LakeCompactionJob.Name, WebhookDeliveryJob.Name, HousekeepingJob.Name, DemandTrainingJob.Name, StockAlertsJob.Name, FraudScanJob.Name })
+        foreach (var job in new[] { LandingJob.Name, LakeCompactionJob.Name, WebhookDeliveryJob.Name, HousekeepingJob.Name, DemandTrainingJob.Name, StockAlertsJob.Name, FraudScanJob.Name, PromotionAnalysisJob.Name })
         {
             settings[$"Jobs:Schedules:{job}"] = JobsOptions.Off;
         }
@@ -98,6 +99,17 @@ public abstract class JobsTestBase(JobsEngine engine) : IAsyncLifetime
         await node.Scheduler.TriggerAsync(job, CancellationToken.None);
         await EventuallyAsync(async () => (await RunsAsync(node, job)).Count(r => r.EndedAt is not null) > before, 300, $"{job} did not end");
         return (await RunsAsync(node, job)).Where(r => r.EndedAt is not null).ElementAt(before);
+    }
+
+    /// <summary>
+    /// Runs the job once in the test's own thread, as <c>omnipos jobs run</c> does (after a run of it going elsewhere has
+    /// ended), and returns its run: for a job the test needs after another, without waiting on a second firing by the scheduler.
+    /// </summary>
+    protected static async Task<JobRun> RunHereAsync(SchedulerNode node, string job)
+    {
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(300));
+        var end = await node.Runner.RunAsync(node.Catalog.Get(job), RunCauses.Manual, 1, null, waitForTurn: true, mayRetry: false, limit.Token);
+        return end.Run ?? throw new InvalidOperationException($"{job} did not run");
     }
 
     /// <summary>Waits until <paramref name="condition"/> holds, failing with <paramref name="what"/> after <paramref name="seconds"/>.</summary>

@@ -1,0 +1,193 @@
+using OmniPos.Models.Forecasting;
+using OmniPos.Warehouse.History;
+using OmniPos.Warehouse.Promotions;
+
+namespace OmniPos.Models.Promotions;
+
+/// <summary>
+/// Measures one promotion (see <see cref="PromotionAnalysis"/>). At its locations the series fall into its SKUs, their
+/// substitutes (the rest of their leaf categories), the complements, and the control: the leaves no promotion moved on
+/// the day. Its spans are the promotion's days, the dip's after them, and the four weeks before it, where the model
+/// (forecasting from four weeks earlier) shows how far off it runs on each group: that level, times how its error on the
+/// control moved from then to the promotion, calibrates the counterfactual.
+/// </summary>
+internal sealed class PromotionMeasurement(
+    SalesHistory history, IReadOnlyDictionary<string, CatalogItem> catalog, SalesLedger sales, PromotionReach reach, PromotionSettings settings, double z)
+{
+    private const int Running = 0;
+    private const int After = 1;
+    private const int Before = 2;
+
+    /// <summary>The relative error of the model's baseline assumed when too few control leaves show it.</summary>
+    private const double FallbackModelError = 0.05;
+    private const int MinimumPlacebos = 3;
+
+    private enum Role { Promoted, Substitute, Complement }
+
+    public PromotionResult Measure(PromotionScope scope, GlobalDemandModel model)
+    {
+        var origin = history.Calendar.DayOf(scope.StartsOn);
+        var horizon = Math.Min(GlobalDemandModel.Horizon, Math.Min(scope.Days + settings.DipDays, history.Days - origin));
+        var counterfactual = model.Forecast(PromotionCounterfactual.Of(history, scope, sales), horizon);
+        var before = model.Forecast(history.KnownBefore(origin - GlobalDemandModel.Horizon), GlobalDemandModel.Horizon);
+        var skus = scope.Skus.ToHashSet(StringComparer.Ordinal);
+        var locations = scope.Locations.ToHashSet(StringComparer.Ordinal);
+        var leaves = reach.LeavesOf(scope);
+        var complements = reach.ComplementsOf(scope);
+
+        var here = new Dictionary<(Role, int Span), MeasureTotals>();
+        var elsewhere = new Dictionary<(Role, int Span), MeasureTotals>();
+        var control = new Dictionary<int, MeasureTotals>();
+        var placebos = new Dictionary<(string Leaf, int Span), MeasureTotals>();
+        for (var index = 0; index < history.Series.Count; index++)
+        {
+            var key = history.Series[index].Key;
+            if (!catalog.TryGetValue(key.Sku, out var item))
+            {
+                continue;
+            }
+
+            Role? role = skus.Contains(key.Sku) ? Role.Promoted : leaves.Contains(item.Leaf) ? Role.Substitute : complements.Contains(item.Leaf) ? Role.Complement : null;
+            var atPromotion = locations.Contains(key.Location);
+            foreach (var (span, date, expected) in Days(scope, horizon, counterfactual[index], before[index]))
+            {
+                if (role is { } r && (r == Role.Promoted || span != After))
+                {
+                    // Before it, a day another promotion moved says nothing of the group's level.
+                    if (span != Before || !reach.MovedByAnother(scope, item.Leaf, key.Location, date))
+                    {
+                        Add(Totals(atPromotion ? here : elsewhere, (r, span)), key, date, expected);
+                    }
+                }
+                else if (role is null && atPromotion && !reach.Moved(item.Leaf, key.Location, date))
+                {
+                    Add(Totals(control, span), key, date, expected);
+                    Add(Totals(placebos, ($"{item.Department}/{item.Leaf}", span)), key, date, expected);
+                }
+            }
+        }
+
+        var controlShift = new[] { Running, After }.Select(span => Level(control, span).Over(Level(control, Before))).ToArray();
+        Calibration Calibrated(Role role, int span) => Level(here, (role, Before)).Times(controlShift[span]);
+        Calibration AgainstOtherStores(Role role, int span) => Level(here, (role, Before)).Times(Level(elsewhere, (role, span)).Over(Level(elsewhere, (role, Before))));
+        var modelError = ModelError(placebos, controlShift[Running]);
+        var values = Enum.GetValues<Role>().ToDictionary(role => role, role => ValuePerUnit(scope, role, skus, leaves, complements, locations));
+        var effects = Effects(here, values, Calibrated, modelError);
+        var regional = elsewhere.GetValueOrDefault((Role.Promoted, Running)) is { } twin && twin.Actual[MeasureTotals.Units] > 0;
+        var promoted = here.GetValueOrDefault((Role.Promoted, Running));
+        return new PromotionResult(scope.PromotionId, scope.Name, scope.StartsOn, scope.EndsOn, skus.Count, locations.Count, [.. complements.Order(StringComparer.Ordinal)],
+            horizon == scope.Days + settings.DipDays,
+            (promoted?.BaselineUnits ?? 0) * Calibrated(Role.Promoted, Running).Factor, promoted?.Actual[MeasureTotals.Units] ?? 0,
+            effects(MeasureTotals.Units), effects(MeasureTotals.Revenue), effects(MeasureTotals.Margin),
+            regional ? Effects(here, values, AgainstOtherStores, 0)(MeasureTotals.Units) : null);
+    }
+
+    /// <summary>The days of each span with the baseline the model expected of the series on them.</summary>
+    private static IEnumerable<(int Span, DateOnly Date, float Baseline)> Days(PromotionScope scope, int horizon, float[] counterfactual, float[] before)
+    {
+        for (var day = 0; day < before.Length; day++)
+        {
+            yield return (Before, scope.StartsOn.AddDays(day - before.Length), before[day]);
+        }
+
+        for (var day = 0; day < horizon; day++)
+        {
+            yield return (day < scope.Days ? Running : After, scope.StartsOn.AddDays(day), counterfactual[day]);
+        }
+    }
+
+    private static Calibration Level<TKey>(Dictionary<TKey, MeasureTotals> totals, TKey key) where TKey : notnull =>
+        totals.TryGetValue(key, out var found) ? Calibration.Of(found) : Calibration.None;
+
+    private static MeasureTotals Totals<TKey>(Dictionary<TKey, MeasureTotals> totals, TKey key) where TKey : notnull
+    {
+        if (!totals.TryGetValue(key, out var found))
+        {
+            totals[key] = found = new MeasureTotals();
+        }
+
+        return found;
+    }
+
+    private void Add(MeasureTotals totals, SeriesKey key, DateOnly day, float baseline)
+    {
+        totals.AddBaseline(baseline);
+        if (sales.Find(key.Sku, key.Location, day) is { } sold)
+        {
+            totals.AddActual(sold);
+        }
+    }
+
+    /// <summary>
+    /// The model's relative error on a leaf's calibrated baseline, from the control's leaves (placebos: no promotion touched
+    /// them): what their baselines, calibrated as the promotion's groups are, missed by beyond what sampling explains.
+    /// </summary>
+    private static double ModelError(Dictionary<(string Leaf, int Span), MeasureTotals> placebos, Calibration shift)
+    {
+        var running = placebos.Where(p => p.Key.Span == Running).ToList();
+        if (running.Count < MinimumPlacebos)
+        {
+            return FallbackModelError;
+        }
+
+        var (excess, scale) = (0.0, 0.0);
+        foreach (var (key, placebo) in running)
+        {
+            var expected = Level(placebos, (key.Leaf, Before)).Times(shift).Factor * placebo.BaselineUnits;
+            var miss = placebo.Actual[MeasureTotals.Units] - expected;
+            excess += miss * miss - placebo.Actual[MeasureTotals.Units];
+            scale += expected * expected;
+        }
+
+        return scale > 0 ? Math.Sqrt(Math.Max(0, excess * running.Count / (running.Count - 1)) / scale) : FallbackModelError;
+    }
+
+    /// <summary>A group's regular value per unit (units, revenue and margin after returns) from its sales in the days before the promotion.</summary>
+    private double[] ValuePerUnit(PromotionScope scope, Role role, HashSet<string> skus, HashSet<string> leaves, HashSet<string> complements, HashSet<string> locations)
+    {
+        var totals = new MeasureTotals();
+        var members = history.Series.Select(s => s.Key).Where(key => locations.Contains(key.Location) && catalog.TryGetValue(key.Sku, out var item) && role switch
+        {
+            Role.Promoted => skus.Contains(key.Sku),
+            Role.Substitute => !skus.Contains(key.Sku) && leaves.Contains(item.Leaf),
+            _ => complements.Contains(item.Leaf),
+        }).ToList();
+        for (var day = scope.StartsOn.AddDays(-settings.PriceDays); day < scope.StartsOn; day = day.AddDays(1))
+        {
+            foreach (var key in members)
+            {
+                if (sales.Find(key.Sku, key.Location, day) is { } sold)
+                {
+                    totals.AddActual(sold);
+                }
+            }
+        }
+
+        var units = totals.Actual[MeasureTotals.Units];
+        if (units > 0)
+        {
+            return [1, totals.Actual[MeasureTotals.Revenue] / units, totals.Actual[MeasureTotals.Margin] / units];
+        }
+
+        var listed = members.Select(key => catalog[key.Sku]).DefaultIfEmpty().Average(i => i is null ? 0 : (double)i.UnitPrice);
+        var cost = members.Select(key => catalog[key.Sku]).DefaultIfEmpty().Average(i => i is null ? 0 : (double)i.UnitCost);
+        return [1, listed, listed - cost];
+    }
+
+    private Func<int, PromotionEffects> Effects(
+        Dictionary<(Role, int Span), MeasureTotals> totals, Dictionary<Role, double[]> values, Func<Role, int, Calibration> calibration, double modelError)
+    {
+        PromotionTerm? Term(Role role, int span) =>
+            totals.TryGetValue((role, span), out var found) ? new PromotionTerm(found, values[role], calibration(role, span), span) : null;
+        var lift = new[] { Term(Role.Promoted, Running) }.OfType<PromotionTerm>().ToList();
+        var cannibalized = new[] { Term(Role.Substitute, Running) }.OfType<PromotionTerm>().ToList();
+        var halo = new[] { Term(Role.Complement, Running) }.OfType<PromotionTerm>().ToList();
+        var dip = new[] { Term(Role.Promoted, After) }.OfType<PromotionTerm>().ToList();
+        return measure =>
+        {
+            Estimate Of(List<PromotionTerm> terms, double sign) =>
+                Estimate.Of(sign * terms.Sum(t => t.Effect(measure)), PromotionTerm.Variance(terms, measure, modelError), z);
+            return new PromotionEffects(Of(lift, 1), Of(cannibalized, -1), Of(halo, 1), Of(dip, -1), Of([.. lift, .. cannibalized, .. halo, .. dip], 1));
+        };
+    }
+}
