@@ -31,7 +31,7 @@ public abstract class PromotionAnalysisJobTests(JobsEngine engine) : JobsTestBas
         var node = await StartNodeAsync("node-1", [.. RetailWorld.Complements.Select(c => ($"Promotions:Complements:{c.Key}:0", c.Value[0]))]);
         await RunToEndAsync(node, LandingJob.Name);
 
-        var run = await RunToEndAsync(node, PromotionAnalysisJob.Name);
+        var run = await RunHereAsync(node, PromotionAnalysisJob.Name);
         await node.StopAsync();
 
         PromotionLiftScore score;
