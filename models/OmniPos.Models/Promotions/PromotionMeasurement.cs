@@ -9,7 +9,8 @@ namespace OmniPos.Models.Promotions;
 /// substitutes (the rest of their leaf categories), the complements, and the control: the leaves no promotion moved on
 /// the day. Its spans are the promotion's days, the dip's after them, and the four weeks before it, where the model
 /// (forecasting from four weeks earlier) shows how far off it runs on each group: that level, times how its error on the
-/// control moved from then to the promotion, calibrates the counterfactual.
+/// control (the untouched leaves of the promotion's department, or of every department where those sold too little)
+/// moved from then to the promotion, calibrates the counterfactual.
 /// </summary>
 internal sealed class PromotionMeasurement(
     SalesHistory history, IReadOnlyDictionary<string, CatalogItem> catalog, SalesLedger sales, PromotionReach reach, PromotionSettings settings, double z)
@@ -21,6 +22,7 @@ internal sealed class PromotionMeasurement(
     /// <summary>The relative error of the model's baseline assumed when too few control leaves show it.</summary>
     private const double FallbackModelError = 0.05;
     private const int MinimumPlacebos = 3;
+    private const int MinimumControlUnits = 400;
 
     private enum Role { Promoted, Substitute, Complement }
 
@@ -37,7 +39,9 @@ internal sealed class PromotionMeasurement(
 
         var here = new Dictionary<(Role, int Span), MeasureTotals>();
         var elsewhere = new Dictionary<(Role, int Span), MeasureTotals>();
+        var departments = scope.Skus.Select(sku => catalog[sku].Department).ToHashSet(StringComparer.Ordinal);
         var control = new Dictionary<int, MeasureTotals>();
+        var departmentControl = new Dictionary<int, MeasureTotals>();
         var placebos = new Dictionary<(string Leaf, int Span), MeasureTotals>();
         for (var index = 0; index < history.Series.Count; index++)
         {
@@ -62,12 +66,19 @@ internal sealed class PromotionMeasurement(
                 else if (role is null && atPromotion && !reach.Moved(item.Leaf, key.Location, date))
                 {
                     Add(Totals(control, span), key, date, expected);
+                    if (departments.Contains(item.Department))
+                    {
+                        Add(Totals(departmentControl, span), key, date, expected);
+                    }
+
                     Add(Totals(placebos, ($"{item.Department}/{item.Leaf}", span)), key, date, expected);
                 }
             }
         }
 
-        var controlShift = new[] { Running, After }.Select(span => Level(control, span).Over(Level(control, Before))).ToArray();
+        // The promotion's department untouched, where it sold enough to tell; else every untouched leaf there.
+        var shifting = new[] { Running, Before }.All(span => departmentControl.GetValueOrDefault(span)?.Actual[MeasureTotals.Units] >= MinimumControlUnits) ? departmentControl : control;
+        var controlShift = new[] { Running, After }.Select(span => Level(shifting, span).Over(Level(shifting, Before))).ToArray();
         Calibration Calibrated(Role role, int span) => Level(here, (role, Before)).Times(controlShift[span]);
         Calibration AgainstOtherStores(Role role, int span) => Level(here, (role, Before)).Times(Level(elsewhere, (role, span)).Over(Level(elsewhere, (role, Before))));
         var modelError = ModelError(placebos, controlShift[Running]);
