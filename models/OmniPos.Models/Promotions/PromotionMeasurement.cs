@@ -180,9 +180,14 @@ internal sealed class PromotionMeasurement(
             return [1, totals.Actual[MeasureTotals.Revenue] / units, totals.Actual[MeasureTotals.Margin] / units];
         }
 
-        var listed = members.Select(key => catalog[key.Sku]).DefaultIfEmpty().Average(i => i is null ? 0 : (double)i.UnitPrice);
-        var cost = members.Select(key => catalog[key.Sku]).DefaultIfEmpty().Average(i => i is null ? 0 : (double)i.UnitCost);
-        return [1, listed, listed - cost];
+        if (members.Count == 0)
+        {
+            return [1, 0, 0];
+        }
+
+        // Nothing sold before it: the list price, and its margin over cost.
+        var listed = members.Average(key => (double)catalog[key.Sku].UnitPrice);
+        return [1, listed, listed - members.Average(key => (double)catalog[key.Sku].UnitCost)];
     }
 
     private Func<int, PromotionEffects> Effects(
