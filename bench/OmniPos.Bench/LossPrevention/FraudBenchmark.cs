@@ -1,12 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.Extensions.Logging.Abstractions;
+using OmniPos.Bench.Simulation;
 using OmniPos.Bench.Stores;
 using OmniPos.Ingest.Simulation;
 using OmniPos.Jobs.LossPrevention;
 using OmniPos.Models.Evaluation;
 using OmniPos.Models.LossPrevention;
-using OmniPos.TestApi;
 using OmniPos.Warehouse;
 
 namespace OmniPos.Bench.LossPrevention;
@@ -38,15 +37,7 @@ internal sealed class FraudBenchmark : IBenchmark
         try
         {
             await using var store = await target.OpenStoreAsync(cancellationToken);
-            await using (var api = await ApiHost.StartAsync(store, TimeProvider.System, new Dictionary<string, string?>(), NullLoggerProvider.Instance))
-            {
-                await SimulationRun.RunAsync(RetailWorld.Create(World), store, api.NewClient(null), folder.FullName,
-                    progress => status($"{target.Name}: simulated and posted {progress.DaysPosted}/{progress.Days} days with injected fraud"), cancellationToken);
-            }
-
-            using var warehouse = AnalyticsWarehouse.Open(folder.FullName);
-            status($"{target.Name}: landing");
-            await warehouse.LandAsync(store, cancellationToken: cancellationToken);
+            using var warehouse = await SimulatedLanding.PostAndLandAsync(store, World, folder.FullName, step => status($"{target.Name}: {step} (with injected fraud)"), cancellationToken);
             status($"{target.Name}: scanning {World.Days} days for fraud");
             var clock = Stopwatch.StartNew();
             var report = await new FraudScan(new FraudScanSettings { ScanDays = World.Days, BaselineDays = World.Days }).RunAsync(warehouse, store, cancellationToken);

@@ -1,10 +1,9 @@
 using System.Globalization;
-using Microsoft.Extensions.Logging.Abstractions;
+using OmniPos.Bench.Simulation;
 using OmniPos.Bench.Stores;
 using OmniPos.Ingest.Simulation;
 using OmniPos.Jobs.Promotions;
 using OmniPos.Models.Promotions;
-using OmniPos.TestApi;
 using OmniPos.Warehouse;
 
 namespace OmniPos.Bench.Promotions;
@@ -38,15 +37,7 @@ internal sealed class PromotionBenchmark : IBenchmark
         try
         {
             await using var store = await target.OpenStoreAsync(cancellationToken);
-            await using (var api = await ApiHost.StartAsync(store, TimeProvider.System, new Dictionary<string, string?>(), NullLoggerProvider.Instance))
-            {
-                await SimulationRun.RunAsync(RetailWorld.Create(World), store, api.NewClient(null), folder.FullName,
-                    progress => status($"{target.Name}: simulated and posted {progress.DaysPosted}/{progress.Days} days of a busy chain with promotions"), cancellationToken);
-            }
-
-            using var warehouse = AnalyticsWarehouse.Open(folder.FullName);
-            status($"{target.Name}: landing");
-            await warehouse.LandAsync(store, cancellationToken: cancellationToken);
+            using var warehouse = await SimulatedLanding.PostAndLandAsync(store, World, folder.FullName, step => status($"{target.Name}: {step} (of a busy chain with promotions)"), cancellationToken);
             status($"{target.Name}: training the demand model and measuring {World.PromotionCount} promotions");
             var analysis = new PromotionAnalysis(new PromotionSettings { Complements = RetailWorld.Complements }, TimeProvider.System);
             var report = analysis.Run(warehouse, cancellationToken);

@@ -43,6 +43,7 @@ internal sealed class PromotionMeasurement(
         var control = new Dictionary<int, MeasureTotals>();
         var departmentControl = new Dictionary<int, MeasureTotals>();
         var placebos = new Dictionary<(string Leaf, int Span), MeasureTotals>();
+        var members = Enum.GetValues<Role>().ToDictionary(role => role, _ => new List<SeriesKey>());
         for (var index = 0; index < history.Series.Count; index++)
         {
             var key = history.Series[index].Key;
@@ -53,6 +54,11 @@ internal sealed class PromotionMeasurement(
 
             Role? role = skus.Contains(key.Sku) ? Role.Promoted : leaves.Contains(item.Leaf) ? Role.Substitute : complements.Contains(item.Leaf) ? Role.Complement : null;
             var atPromotion = locations.Contains(key.Location);
+            if (role is { } member && atPromotion)
+            {
+                members[member].Add(key);
+            }
+
             foreach (var (span, date, expected) in Days(scope, horizon, counterfactual[index], before[index]))
             {
                 if (role is { } r && (r == Role.Promoted || span != After))
@@ -82,7 +88,7 @@ internal sealed class PromotionMeasurement(
         Calibration Calibrated(Role role, int span) => Level(here, (role, Before)).Times(controlShift[span]);
         Calibration AgainstOtherStores(Role role, int span) => Level(here, (role, Before)).Times(Level(elsewhere, (role, span)).Over(Level(elsewhere, (role, Before))));
         var modelError = ModelError(placebos, controlShift[Running]);
-        var values = Enum.GetValues<Role>().ToDictionary(role => role, role => ValuePerUnit(scope, role, skus, leaves, complements, locations));
+        var values = members.ToDictionary(m => m.Key, m => ValuePerUnit(scope, m.Value));
         var effects = Effects(here, values, Calibrated, modelError);
         var regional = elsewhere.GetValueOrDefault((Role.Promoted, Running)) is { } twin && twin.Actual[MeasureTotals.Units] > 0;
         var promoted = here.GetValueOrDefault((Role.Promoted, Running));
@@ -153,16 +159,10 @@ internal sealed class PromotionMeasurement(
         return scale > 0 ? Math.Sqrt(Math.Max(0, excess * running.Count / (running.Count - 1)) / scale) : FallbackModelError;
     }
 
-    /// <summary>A group's regular value per unit (units, revenue and margin after returns) from its sales in the days before the promotion.</summary>
-    private double[] ValuePerUnit(PromotionScope scope, Role role, HashSet<string> skus, HashSet<string> leaves, HashSet<string> complements, HashSet<string> locations)
+    /// <summary>A group's regular value per unit (units, revenue and margin after returns) from its members' sales at the promotion's locations in the days before it.</summary>
+    private double[] ValuePerUnit(PromotionScope scope, List<SeriesKey> members)
     {
         var totals = new MeasureTotals();
-        var members = history.Series.Select(s => s.Key).Where(key => locations.Contains(key.Location) && catalog.TryGetValue(key.Sku, out var item) && role switch
-        {
-            Role.Promoted => skus.Contains(key.Sku),
-            Role.Substitute => !skus.Contains(key.Sku) && leaves.Contains(item.Leaf),
-            _ => complements.Contains(item.Leaf),
-        }).ToList();
         for (var day = scope.StartsOn.AddDays(-settings.PriceDays); day < scope.StartsOn; day = day.AddDays(1))
         {
             foreach (var key in members)
