@@ -13,6 +13,8 @@ namespace OmniPos.Models.Promotions;
 /// departments no promotion touched at the same locations, and its remaining error on a leaf category (beyond sampling)
 /// is read from those departments' leaves; both go into the intervals with each sum's sampling variance. A regional
 /// promotion is also measured by difference in differences: the same SKUs where it did not run calibrate the forecast.
+/// The cross-effects (cannibalization, halo, dip) are each pooled across the promotions measured: a promotion's own rate is
+/// shrunk toward the run's mean as far as its noise exceeds how much the rates truly differ (<see cref="CrossEffectPool"/>).
 /// The results replace the warehouse's stored ones (<c>promotion_results</c>), ranked by incremental margin.
 /// </summary>
 public sealed class PromotionAnalysis(PromotionSettings settings, TimeProvider clock, GlobalModelOptions? modelOptions = null)
@@ -56,15 +58,24 @@ public sealed class PromotionAnalysis(PromotionSettings settings, TimeProvider c
         var sales = new SalesLedger(warehouse.ReadSeriesSales(measurable.Min(s => s.StartsOn).AddDays(-Math.Max(settings.PriceDays, GlobalDemandModel.Horizon)),
             measurable.Max(s => s.EndsOn).AddDays(settings.DipDays), cancellationToken));
         var z = Normal.InvCDF(0, 1, 0.5 + (settings.Confidence / 2));
-        var measurement = new PromotionMeasurement(history, catalog, sales, new PromotionReach(catalog, settings, scopes), settings, z);
-        var results = measurable.Select(scope =>
+        var measurement = new PromotionMeasurement(history, catalog, sales, new PromotionReach(catalog, settings, scopes), settings);
+        var measured = measurable.Select(scope =>
         {
             cancellationToken.ThrowIfCancellationRequested();
             return measurement.Measure(scope, model);
-        }).OrderByDescending(r => r.Margin.Incremental.Value).ToList();
+        }).ToList();
+        var pools = Pools(measured);
+        var results = measured.Select(m => m.Result(pools, z)).OrderByDescending(r => r.Margin.Incremental.Value).ToList();
         warehouse.ReplacePromotionResults(new PromotionRun(clock.GetUtcNow(), results.Count, settings.Confidence, stopwatch.Elapsed.TotalSeconds), results);
         return new PromotionAnalysisReport(results, skipped, stopwatch.Elapsed);
     }
+
+    /// <summary>Each cross-effect's rates pooled across the promotions measured, where enough of them show it.</summary>
+    private static Dictionary<CrossEffect, CrossEffectPool> Pools(List<MeasuredPromotion> measured) =>
+        Enum.GetValues<CrossEffect>()
+            .Select(effect => (Effect: effect, Pool: CrossEffectPool.Of([.. measured.Select(m => m.Terms.RateOf(effect)).OfType<CrossRate>()])))
+            .Where(p => p.Pool is not null)
+            .ToDictionary(p => p.Effect, p => p.Pool!);
 
     private static PromotionAnalysisReport Nothing(IReadOnlyList<PromotionScope> scopes) =>
         new([], [.. scopes.Select(s => (s.PromotionId, "the warehouse holds no sales history"))], TimeSpan.Zero);

@@ -13,7 +13,7 @@ namespace OmniPos.Models.Promotions;
 /// moved from then to the promotion, calibrates the counterfactual.
 /// </summary>
 internal sealed class PromotionMeasurement(
-    SalesHistory history, IReadOnlyDictionary<string, CatalogItem> catalog, SalesLedger sales, PromotionReach reach, PromotionSettings settings, double z)
+    SalesHistory history, IReadOnlyDictionary<string, CatalogItem> catalog, SalesLedger sales, PromotionReach reach, PromotionSettings settings)
 {
     private const int Running = 0;
     private const int After = 1;
@@ -26,7 +26,7 @@ internal sealed class PromotionMeasurement(
 
     private enum Role { Promoted, Substitute, Complement }
 
-    public PromotionResult Measure(PromotionScope scope, GlobalDemandModel model)
+    public MeasuredPromotion Measure(PromotionScope scope, GlobalDemandModel model)
     {
         var origin = history.Calendar.DayOf(scope.StartsOn);
         var horizon = Math.Min(GlobalDemandModel.Horizon, Math.Min(scope.Days + settings.DipDays, history.Days - origin));
@@ -89,14 +89,11 @@ internal sealed class PromotionMeasurement(
         Calibration AgainstOtherStores(Role role, int span) => Level(here, (role, Before)).Times(Level(elsewhere, (role, span)).Over(Level(elsewhere, (role, Before))));
         var modelError = ModelError(placebos, controlShift[Running]);
         var values = members.ToDictionary(m => m.Key, m => ValuePerUnit(scope, m.Value));
-        var effects = Effects(here, values, Calibrated, modelError);
         var regional = elsewhere.GetValueOrDefault((Role.Promoted, Running)) is { } twin && twin.Actual[MeasureTotals.Units] > 0;
         var promoted = here.GetValueOrDefault((Role.Promoted, Running));
-        return new PromotionResult(scope.PromotionId, scope.Name, scope.StartsOn, scope.EndsOn, skus.Count, locations.Count, [.. complements.Order(StringComparer.Ordinal)],
-            horizon == scope.Days + settings.DipDays,
+        return new MeasuredPromotion(scope, skus.Count, locations.Count, [.. complements.Order(StringComparer.Ordinal)], horizon == scope.Days + settings.DipDays,
             (promoted?.BaselineUnits ?? 0) * Calibrated(Role.Promoted, Running).Factor, promoted?.Actual[MeasureTotals.Units] ?? 0,
-            effects(MeasureTotals.Units), effects(MeasureTotals.Revenue), effects(MeasureTotals.Margin),
-            regional ? Effects(here, values, AgainstOtherStores, 0)(MeasureTotals.Units) : null);
+            Terms(here, values, Calibrated, modelError), regional ? Terms(here, values, AgainstOtherStores, 0) : null);
     }
 
     /// <summary>The days of each span with the baseline the model expected of the series on them.</summary>
@@ -190,20 +187,15 @@ internal sealed class PromotionMeasurement(
         return [1, listed, listed - members.Average(key => (double)catalog[key.Sku].UnitCost)];
     }
 
-    private Func<int, PromotionEffects> Effects(
+    private static PromotionTerms Terms(
         Dictionary<(Role, int Span), MeasureTotals> totals, Dictionary<Role, double[]> values, Func<Role, int, Calibration> calibration, double modelError)
     {
         PromotionTerm? Term(Role role, int span) =>
             totals.TryGetValue((role, span), out var found) ? new PromotionTerm(found, values[role], calibration(role, span), span) : null;
-        var lift = new[] { Term(Role.Promoted, Running) }.OfType<PromotionTerm>().ToList();
-        var cannibalized = new[] { Term(Role.Substitute, Running) }.OfType<PromotionTerm>().ToList();
-        var halo = new[] { Term(Role.Complement, Running) }.OfType<PromotionTerm>().ToList();
-        var dip = new[] { Term(Role.Promoted, After) }.OfType<PromotionTerm>().ToList();
-        return measure =>
+        var cross = new (CrossEffect Effect, PromotionTerm? Term)[]
         {
-            Estimate Of(List<PromotionTerm> terms, double sign) =>
-                Estimate.Of(sign * terms.Sum(t => t.Effect(measure)), PromotionTerm.Variance(terms, measure, modelError), z);
-            return new PromotionEffects(Of(lift, 1), Of(cannibalized, -1), Of(halo, 1), Of(dip, -1), Of([.. lift, .. cannibalized, .. halo, .. dip], 1));
+            (CrossEffect.Cannibalization, Term(Role.Substitute, Running)), (CrossEffect.Halo, Term(Role.Complement, Running)), (CrossEffect.Dip, Term(Role.Promoted, After)),
         };
+        return new PromotionTerms(Term(Role.Promoted, Running), cross.Where(c => c.Term is not null).ToDictionary(c => c.Effect, c => c.Term!), modelError);
     }
 }

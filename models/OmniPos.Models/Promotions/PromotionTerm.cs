@@ -32,5 +32,12 @@ internal sealed record PromotionTerm(MeasureTotals Totals, double[] ValuePerUnit
         return variance;
     }
 
+    /// <summary>The variance of the baseline alone: the model's relative error on it and its calibration's.</summary>
+    public double BaselineVariance(int measure, double modelError)
+    {
+        var (baseline, uncalibrated) = (Baseline(measure), Uncalibrated(measure));
+        return (modelError * modelError * baseline * baseline) + (uncalibrated * uncalibrated * Calibration.Variance);
+    }
+
     private double Uncalibrated(int measure) => Totals.BaselineUnits * ValuePerUnit[measure];
 }
