@@ -13,20 +13,20 @@ internal sealed record PromotionTerms(PromotionTerm? Lift, IReadOnlyDictionary<C
     /// <summary>The cross-effect in units as a share of its group's baseline; none where that baseline is empty.</summary>
     public CrossRate? RateOf(CrossEffect effect)
     {
-        if (!Cross.TryGetValue(effect, out var term) || term.Baseline(MeasureTotals.Units) <= 0)
+        if (!Cross.TryGetValue(effect, out var term) || term.Baseline(MeasureTotals.Units) is var baseline && baseline <= 0)
         {
             return null;
         }
 
-        var baseline = term.Baseline(MeasureTotals.Units);
         return new CrossRate(effect.Sign() * term.Effect(MeasureTotals.Units) / baseline, PromotionTerm.Variance([term], MeasureTotals.Units, ModelError) / (baseline * baseline));
     }
 
     public PromotionEffects Effects(int measure, IReadOnlyDictionary<CrossEffect, CrossEffectPool> pools, double z)
     {
         // What is not pooled shares the calibration and the model's error with the lift, so their variance is taken jointly.
-        var joint = new List<PromotionTerm>(Lift is null ? [] : [Lift]);
-        var (incremental, pooledVariance) = (Lift?.Effect(measure) ?? 0, 0.0);
+        List<PromotionTerm> lifted = Lift is null ? [] : [Lift];
+        var lift = Estimate.Of(lifted.Sum(t => t.Effect(measure)), PromotionTerm.Variance(lifted, measure, ModelError), z);
+        var (joint, incremental, pooledVariance) = (new List<PromotionTerm>(lifted), lift.Value, 0.0);
         var amounts = new Dictionary<CrossEffect, Estimate>();
         foreach (var effect in Enum.GetValues<CrossEffect>())
         {
@@ -51,7 +51,6 @@ internal sealed record PromotionTerms(PromotionTerm? Lift, IReadOnlyDictionary<C
             }
         }
 
-        var lift = Estimate.Of(Lift?.Effect(measure) ?? 0, Lift is null ? 0 : PromotionTerm.Variance([Lift], measure, ModelError), z);
         return new PromotionEffects(lift, amounts[CrossEffect.Cannibalization], amounts[CrossEffect.Halo], amounts[CrossEffect.Dip],
             Estimate.Of(incremental, PromotionTerm.Variance(joint, measure, ModelError) + pooledVariance, z));
     }
