@@ -123,7 +123,8 @@ public sealed class GlobalDemandModel : IDisposable
 
         /// <summary>
         /// Each series' rows from the given origins whose target day is known, each kept with chance <paramref name="share"/>
-        /// (a generator per series, so the sample does not depend on threads). A series joins at an origin once it has
+        /// (a generator per series, seeded from the model's seed and the series' place, so the sample depends neither on
+        /// threads nor on the process: <see cref="HashCode"/> would differ from run to run). A series joins at an origin once it has
         /// <see cref="MinimumHistoryDays"/> days of history.
         /// </summary>
         public static RowSet Sample(SalesHistory history, DemandFeatures[] features, int[] origins, double share, int seed, CancellationToken cancellationToken)
@@ -131,7 +132,7 @@ public sealed class GlobalDemandModel : IDisposable
             var chosen = new List<(int Origin, int Horizon)>[features.Length];
             Parallel.For(0, features.Length, new ParallelOptions { CancellationToken = cancellationToken }, index =>
             {
-                var random = new Random(HashCode.Combine(seed, index));
+                var random = new Random(unchecked((seed * 1_000_003) + index));
                 var units = history.Series[index].Units;
                 var rows = new List<(int, int)>();
                 foreach (var origin in origins.Where(origin => origin - features[index].FirstKnownDay >= MinimumHistoryDays))

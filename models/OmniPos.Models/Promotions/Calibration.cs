@@ -26,6 +26,11 @@ internal sealed class Calibration
         return new Calibration(factor, factor * factor / sold);
     }
 
+    /// <summary>How far the factor is from 1, as a rate that can be pooled (<see cref="RatePool"/>).</summary>
+    public Rate Deviation => new(Factor - 1, Variance);
+
+    public static Calibration FromDeviation(Rate deviation) => new(1 + deviation.Value, deviation.Variance);
+
     public Calibration Times(Calibration other) => Combined(Factor * other.Factor, other);
 
     public Calibration Over(Calibration other) => Combined(Factor / other.Factor, other);

@@ -13,8 +13,9 @@ namespace OmniPos.Models.Promotions;
 /// departments no promotion touched at the same locations, and its remaining error on a leaf category (beyond sampling)
 /// is read from those departments' leaves; both go into the intervals with each sum's sampling variance. A regional
 /// promotion is also measured by difference in differences: the same SKUs where it did not run calibrate the forecast.
-/// The cross-effects (cannibalization, halo, dip) are each pooled across the promotions measured: a promotion's own rate is
-/// shrunk toward the run's mean as far as its noise exceeds how much the rates truly differ (<see cref="CrossEffectPool"/>).
+/// The control's shifts, and then the cross-effects (cannibalization, halo, dip), are each pooled across the promotions
+/// measured: a promotion's own rate is shrunk toward the run's mean as far as its noise exceeds how much the rates truly
+/// differ (<see cref="RatePool"/>).
 /// The results replace the warehouse's stored ones (<c>promotion_results</c>), ranked by incremental margin.
 /// </summary>
 public sealed class PromotionAnalysis(PromotionSettings settings, TimeProvider clock, GlobalModelOptions? modelOptions = null)
@@ -64,18 +65,19 @@ public sealed class PromotionAnalysis(PromotionSettings settings, TimeProvider c
             cancellationToken.ThrowIfCancellationRequested();
             return measurement.Measure(scope, model);
         }).ToList();
-        var pools = Pools(measured);
-        var results = measured.Select(m => m.Result(pools, z)).OrderByDescending(r => r.Margin.Incremental.Value).ToList();
+        var shiftPools = Pools([Span.Running, Span.After], span => measured.Select(m => m.ControlShifts[span].Deviation));
+        var shifted = measured.Select(m => m.Shifted(shiftPools)).ToList();
+        var pools = Pools(Enum.GetValues<CrossEffect>(), effect => shifted.Select(m => m.Terms.RateOf(effect)));
+        var results = shifted.Select(m => m.Result(pools, z)).OrderByDescending(r => r.Margin.Incremental.Value).ToList();
         warehouse.ReplacePromotionResults(new PromotionRun(clock.GetUtcNow(), results.Count, settings.Confidence, stopwatch.Elapsed.TotalSeconds), results);
         return new PromotionAnalysisReport(results, skipped, stopwatch.Elapsed);
     }
 
-    /// <summary>Each cross-effect's rates pooled across the promotions measured, where enough of them show it.</summary>
-    private static Dictionary<CrossEffect, CrossEffectPool> Pools(List<MeasuredPromotion> measured) =>
-        Enum.GetValues<CrossEffect>()
-            .Select(effect => (Effect: effect, Pool: CrossEffectPool.Of([.. measured.Select(m => m.Terms.RateOf(effect)).OfType<CrossRate>()])))
+    /// <summary>Each key's rates pooled across the promotions measured, where enough of them show it.</summary>
+    private static Dictionary<TKey, RatePool> Pools<TKey>(IEnumerable<TKey> keys, Func<TKey, IEnumerable<Rate?>> rates) where TKey : notnull =>
+        keys.Select(key => (Key: key, Pool: RatePool.Of([.. rates(key).OfType<Rate>()])))
             .Where(p => p.Pool is not null)
-            .ToDictionary(p => p.Effect, p => p.Pool!);
+            .ToDictionary(p => p.Key, p => p.Pool!);
 
     private static PromotionAnalysisReport Nothing(IReadOnlyList<PromotionScope> scopes) =>
         new([], [.. scopes.Select(s => (s.PromotionId, "the warehouse holds no sales history"))], TimeSpan.Zero);

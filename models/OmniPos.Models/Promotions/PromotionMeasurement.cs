@@ -10,15 +10,12 @@ namespace OmniPos.Models.Promotions;
 /// the day. Its spans are the promotion's days, the dip's after them, and the four weeks before it, where the model
 /// (forecasting from four weeks earlier) shows how far off it runs on each group: that level, times how its error on the
 /// control (the untouched leaves of the promotion's department, or of every department where those sold too little)
-/// moved from then to the promotion, calibrates the counterfactual.
+/// moved from then to the promotion (its shift, pooled across the promotions before it is used), calibrates the
+/// counterfactual.
 /// </summary>
 internal sealed class PromotionMeasurement(
     SalesHistory history, IReadOnlyDictionary<string, CatalogItem> catalog, SalesLedger sales, PromotionReach reach, PromotionSettings settings)
 {
-    private const int Running = 0;
-    private const int After = 1;
-    private const int Before = 2;
-
     /// <summary>The relative error of the model's baseline assumed when too few control leaves show it.</summary>
     private const double FallbackModelError = 0.05;
     private const int MinimumPlacebos = 3;
@@ -37,12 +34,12 @@ internal sealed class PromotionMeasurement(
         var leaves = reach.LeavesOf(scope);
         var complements = reach.ComplementsOf(scope);
 
-        var here = new Dictionary<(Role, int Span), MeasureTotals>();
-        var elsewhere = new Dictionary<(Role, int Span), MeasureTotals>();
+        var here = new Dictionary<(Role, Span Span), MeasureTotals>();
+        var elsewhere = new Dictionary<(Role, Span Span), MeasureTotals>();
         var departments = scope.Skus.Select(sku => catalog[sku].Department).ToHashSet(StringComparer.Ordinal);
-        var control = new Dictionary<int, MeasureTotals>();
-        var departmentControl = new Dictionary<int, MeasureTotals>();
-        var placebos = new Dictionary<(string Leaf, int Span), MeasureTotals>();
+        var control = new Dictionary<Span, MeasureTotals>();
+        var departmentControl = new Dictionary<Span, MeasureTotals>();
+        var placebos = new Dictionary<(string Leaf, Span Span), MeasureTotals>();
         var members = Enum.GetValues<Role>().ToDictionary(role => role, _ => new List<SeriesKey>());
         for (var index = 0; index < history.Series.Count; index++)
         {
@@ -61,10 +58,10 @@ internal sealed class PromotionMeasurement(
 
             foreach (var (span, date, expected) in Days(scope, horizon, counterfactual[index], before[index]))
             {
-                if (role is { } r && (r == Role.Promoted || span != After))
+                if (role is { } r && (r == Role.Promoted || span != Span.After))
                 {
                     // Before it, a day another promotion moved says nothing of the group's level.
-                    if (span != Before || !reach.MovedByAnother(scope, item.Leaf, key.Location, date))
+                    if (span != Span.Before || !reach.MovedByAnother(scope, item.Leaf, key.Location, date))
                     {
                         Add(Totals(atPromotion ? here : elsewhere, (r, span)), key, date, expected);
                     }
@@ -83,30 +80,29 @@ internal sealed class PromotionMeasurement(
         }
 
         // The promotion's department untouched, where it sold enough to tell; else every untouched leaf there.
-        var shifting = new[] { Running, Before }.All(span => departmentControl.GetValueOrDefault(span)?.Actual[MeasureTotals.Units] >= MinimumControlUnits) ? departmentControl : control;
-        var controlShift = new[] { Running, After }.Select(span => Level(shifting, span).Over(Level(shifting, Before))).ToArray();
-        Calibration Calibrated(Role role, int span) => Level(here, (role, Before)).Times(controlShift[span]);
-        Calibration AgainstOtherStores(Role role, int span) => Level(here, (role, Before)).Times(Level(elsewhere, (role, span)).Over(Level(elsewhere, (role, Before))));
-        var modelError = ModelError(placebos, controlShift[Running]);
+        var shifting = new[] { Span.Running, Span.Before }.All(span => departmentControl.GetValueOrDefault(span)?.Actual[MeasureTotals.Units] >= MinimumControlUnits) ? departmentControl : control;
+        var controlShifts = new[] { Span.Running, Span.After }.ToDictionary(span => span, span => Level(shifting, span).Over(Level(shifting, Span.Before)));
+        var levels = Enum.GetValues<Role>().ToDictionary(role => role, role => Level(here, (role, Span.Before)));
+        Calibration OtherStoresShift(Role role, Span span) => Level(elsewhere, (role, span)).Over(Level(elsewhere, (role, Span.Before)));
+        var modelError = ModelError(placebos, controlShifts[Span.Running]);
         var values = members.ToDictionary(m => m.Key, m => ValuePerUnit(scope, m.Value));
-        var regional = elsewhere.GetValueOrDefault((Role.Promoted, Running)) is { } twin && twin.Actual[MeasureTotals.Units] > 0;
-        var promoted = here.GetValueOrDefault((Role.Promoted, Running));
+        var regional = elsewhere.GetValueOrDefault((Role.Promoted, Span.Running)) is { } twin && twin.Actual[MeasureTotals.Units] > 0;
         return new MeasuredPromotion(scope, skus.Count, locations.Count, [.. complements.Order(StringComparer.Ordinal)], horizon == scope.Days + settings.DipDays,
-            (promoted?.BaselineUnits ?? 0) * Calibrated(Role.Promoted, Running).Factor, promoted?.Actual[MeasureTotals.Units] ?? 0,
-            Terms(here, values, Calibrated, modelError), regional ? Terms(here, values, AgainstOtherStores, 0) : null);
+            Terms(here, values, levels, (_, span) => controlShifts[span], modelError), controlShifts,
+            regional ? Terms(here, values, levels, OtherStoresShift, 0) : null);
     }
 
     /// <summary>The days of each span with the baseline the model expected of the series on them.</summary>
-    private static IEnumerable<(int Span, DateOnly Date, float Baseline)> Days(PromotionScope scope, int horizon, float[] counterfactual, float[] before)
+    private static IEnumerable<(Span Span, DateOnly Date, float Baseline)> Days(PromotionScope scope, int horizon, float[] counterfactual, float[] before)
     {
         for (var day = 0; day < before.Length; day++)
         {
-            yield return (Before, scope.StartsOn.AddDays(day - before.Length), before[day]);
+            yield return (Span.Before, scope.StartsOn.AddDays(day - before.Length), before[day]);
         }
 
         for (var day = 0; day < horizon; day++)
         {
-            yield return (day < scope.Days ? Running : After, scope.StartsOn.AddDays(day), counterfactual[day]);
+            yield return (day < scope.Days ? Span.Running : Span.After, scope.StartsOn.AddDays(day), counterfactual[day]);
         }
     }
 
@@ -136,9 +132,9 @@ internal sealed class PromotionMeasurement(
     /// The model's relative error on a leaf's calibrated baseline, from the control's leaves (placebos: no promotion touched
     /// them): what their baselines, calibrated as the promotion's groups are, missed by beyond what sampling explains.
     /// </summary>
-    private static double ModelError(Dictionary<(string Leaf, int Span), MeasureTotals> placebos, Calibration shift)
+    private static double ModelError(Dictionary<(string Leaf, Span Span), MeasureTotals> placebos, Calibration shift)
     {
-        var running = placebos.Where(p => p.Key.Span == Running).ToList();
+        var running = placebos.Where(p => p.Key.Span == Span.Running).ToList();
         if (running.Count < MinimumPlacebos)
         {
             return FallbackModelError;
@@ -147,7 +143,7 @@ internal sealed class PromotionMeasurement(
         var (excess, scale) = (0.0, 0.0);
         foreach (var (key, placebo) in running)
         {
-            var expected = Level(placebos, (key.Leaf, Before)).Times(shift).Factor * placebo.BaselineUnits;
+            var expected = Level(placebos, (key.Leaf, Span.Before)).Times(shift).Factor * placebo.BaselineUnits;
             var miss = placebo.Actual[MeasureTotals.Units] - expected;
             excess += miss * miss - placebo.Actual[MeasureTotals.Units];
             scale += expected * expected;
@@ -188,14 +184,14 @@ internal sealed class PromotionMeasurement(
     }
 
     private static PromotionTerms Terms(
-        Dictionary<(Role, int Span), MeasureTotals> totals, Dictionary<Role, double[]> values, Func<Role, int, Calibration> calibration, double modelError)
+        Dictionary<(Role, Span Span), MeasureTotals> totals, Dictionary<Role, double[]> values, Dictionary<Role, Calibration> levels, Func<Role, Span, Calibration> shift, double modelError)
     {
-        PromotionTerm? Term(Role role, int span) =>
-            totals.TryGetValue((role, span), out var found) ? new PromotionTerm(found, values[role], calibration(role, span), span) : null;
+        PromotionTerm? Term(Role role, Span span) =>
+            totals.TryGetValue((role, span), out var found) ? new PromotionTerm(found, values[role], levels[role], shift(role, span), span) : null;
         var cross = new (CrossEffect Effect, PromotionTerm? Term)[]
         {
-            (CrossEffect.Cannibalization, Term(Role.Substitute, Running)), (CrossEffect.Halo, Term(Role.Complement, Running)), (CrossEffect.Dip, Term(Role.Promoted, After)),
+            (CrossEffect.Cannibalization, Term(Role.Substitute, Span.Running)), (CrossEffect.Halo, Term(Role.Complement, Span.Running)), (CrossEffect.Dip, Term(Role.Promoted, Span.After)),
         };
-        return new PromotionTerms(Term(Role.Promoted, Running), cross.Where(c => c.Term is not null).ToDictionary(c => c.Effect, c => c.Term!), modelError);
+        return new PromotionTerms(Term(Role.Promoted, Span.Running), cross.Where(c => c.Term is not null).ToDictionary(c => c.Effect, c => c.Term!), modelError);
     }
 }

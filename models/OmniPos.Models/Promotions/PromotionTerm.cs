@@ -2,17 +2,19 @@ namespace OmniPos.Models.Promotions;
 
 /// <summary>
 /// One group and span of days of a promotion's effect, as actual − baseline: the model's baseline units scaled by the
-/// span's calibration and valued at the group's regular value per unit.
+/// group's level (how far the model ran off on it before the promotion) and the span's shift (how that error moved since),
+/// and valued at the group's regular value per unit.
 /// </summary>
-internal sealed record PromotionTerm(MeasureTotals Totals, double[] ValuePerUnit, Calibration Calibration, int Span)
+internal sealed record PromotionTerm(MeasureTotals Totals, double[] ValuePerUnit, Calibration Level, Calibration Shift, Span Span)
 {
-    public double Baseline(int measure) => Calibration.Factor * Uncalibrated(measure);
+    public double Baseline(int measure) => Level.Factor * Shift.Factor * Uncalibrated(measure);
 
     public double Effect(int measure) => Totals.Actual[measure] - Baseline(measure);
 
     /// <summary>
     /// The variance of a sum of terms: each one's sampling variance, the model's relative error on the baseline (taken as
-    /// shared by the terms of one span, which have a department and days in common), and each calibration's error.
+    /// shared by the terms of one span, which have a department and days in common), and the error of each level and
+    /// shift, over the terms it scales.
     /// </summary>
     public static double Variance(IReadOnlyList<PromotionTerm> terms, int measure, double modelError)
     {
@@ -23,21 +25,23 @@ internal sealed record PromotionTerm(MeasureTotals Totals, double[] ValuePerUnit
             variance += modelError * modelError * baseline * baseline;
         }
 
-        foreach (var calibrated in terms.GroupBy(t => t.Calibration))
+        foreach (var leveled in terms.GroupBy(t => t.Level))
         {
-            var uncalibrated = calibrated.Sum(t => t.Uncalibrated(measure));
-            variance += uncalibrated * uncalibrated * calibrated.Key.Variance;
+            var scaled = leveled.Sum(t => t.Shift.Factor * t.Uncalibrated(measure));
+            variance += scaled * scaled * leveled.Key.Variance;
+        }
+
+        foreach (var shifted in terms.GroupBy(t => t.Shift))
+        {
+            var scaled = shifted.Sum(t => t.Level.Factor * t.Uncalibrated(measure));
+            variance += scaled * scaled * shifted.Key.Variance;
         }
 
         return variance;
     }
 
-    /// <summary>The variance of the baseline alone: the model's relative error on it and its calibration's.</summary>
-    public double BaselineVariance(int measure, double modelError)
-    {
-        var (baseline, uncalibrated) = (Baseline(measure), Uncalibrated(measure));
-        return (modelError * modelError * baseline * baseline) + (uncalibrated * uncalibrated * Calibration.Variance);
-    }
+    /// <summary>The variance of the baseline alone: the model's relative error on it, and its level's and shift's.</summary>
+    public double BaselineVariance(int measure, double modelError) => Variance([this], measure, modelError) - Totals.Variance[measure];
 
     private double Uncalibrated(int measure) => Totals.BaselineUnits * ValuePerUnit[measure];
 }

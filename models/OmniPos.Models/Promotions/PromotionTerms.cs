@@ -5,23 +5,30 @@ namespace OmniPos.Models.Promotions;
 /// <summary>
 /// One estimate of a promotion's effect as its terms: the lift on its SKUs while it ran, and its cross-effects (see
 /// <see cref="CrossEffect"/>), with the model's relative error on a baseline. A cross-effect whose rates were pooled
-/// across the promotions (<see cref="CrossEffectPool"/>) is the pooled rate times its group's baseline; one that was not
+/// across the promotions (<see cref="RatePool"/>) is the pooled rate times its group's baseline; one that was not
 /// is what its group sold against its baseline.
 /// </summary>
 internal sealed record PromotionTerms(PromotionTerm? Lift, IReadOnlyDictionary<CrossEffect, PromotionTerm> Cross, double ModelError)
 {
     /// <summary>The cross-effect in units as a share of its group's baseline; none where that baseline is empty.</summary>
-    public CrossRate? RateOf(CrossEffect effect)
+    public Rate? RateOf(CrossEffect effect)
     {
         if (!Cross.TryGetValue(effect, out var term) || term.Baseline(MeasureTotals.Units) is var baseline && baseline <= 0)
         {
             return null;
         }
 
-        return new CrossRate(effect.Sign() * term.Effect(MeasureTotals.Units) / baseline, PromotionTerm.Variance([term], MeasureTotals.Units, ModelError) / (baseline * baseline));
+        return new Rate(effect.Sign() * term.Effect(MeasureTotals.Units) / baseline, PromotionTerm.Variance([term], MeasureTotals.Units, ModelError) / (baseline * baseline));
     }
 
-    public PromotionEffects Effects(int measure, IReadOnlyDictionary<CrossEffect, CrossEffectPool> pools, double z)
+    /// <summary>The terms with the shifts given for their spans in place of those they had.</summary>
+    public PromotionTerms Shifted(IReadOnlyDictionary<Span, Calibration> shifts)
+    {
+        PromotionTerm Shift(PromotionTerm term) => shifts.TryGetValue(term.Span, out var shift) ? term with { Shift = shift } : term;
+        return this with { Lift = Lift is null ? null : Shift(Lift), Cross = Cross.ToDictionary(c => c.Key, c => Shift(c.Value)) };
+    }
+
+    public PromotionEffects Effects(int measure, IReadOnlyDictionary<CrossEffect, RatePool> pools, double z)
     {
         // What is not pooled shares the calibration and the model's error with the lift, so their variance is taken jointly.
         List<PromotionTerm> lifted = Lift is null ? [] : [Lift];

@@ -8,7 +8,7 @@ namespace OmniPos.Models.Tests.Promotions;
 /// pulled to their mean and comes out nearer the truth; where the true rates differ, each keeps its own; too few
 /// promotions are not pooled at all.
 /// </summary>
-public sealed class CrossEffectPoolTests
+public sealed class RatePoolTests
 {
     [Fact]
     public void Promotions_sharing_one_true_rate_are_each_estimated_nearer_it_pooled_than_alone()
@@ -18,10 +18,10 @@ public sealed class CrossEffectPoolTests
         var rates = Enumerable.Range(0, 20).Select(i =>
         {
             var variance = Math.Pow(0.02 + (0.08 * random.NextDouble()), 2);
-            return new CrossRate(Normal.Sample(random, trueRate, Math.Sqrt(variance)), variance);
+            return new Rate(Normal.Sample(random, trueRate, Math.Sqrt(variance)), variance);
         }).ToList();
 
-        var pool = CrossEffectPool.Of(rates)!;
+        var pool = RatePool.Of(rates)!;
         var shrunk = rates.Select(pool.Shrink).ToList();
 
         Assert.InRange(pool.Mean, trueRate - 0.02, trueRate + 0.02);
@@ -35,9 +35,9 @@ public sealed class CrossEffectPoolTests
     {
         var random = new Random(9);
         var truths = Enumerable.Range(0, 20).Select(i => 0.05 + (0.02 * i)).ToList();
-        var rates = truths.Select(truth => new CrossRate(Normal.Sample(random, truth, 0.005), 0.005 * 0.005)).ToList();
+        var rates = truths.Select(truth => new Rate(Normal.Sample(random, truth, 0.005), 0.005 * 0.005)).ToList();
 
-        var pool = CrossEffectPool.Of(rates)!;
+        var pool = RatePool.Of(rates)!;
 
         Assert.All(rates.Zip(truths), pair =>
         {
@@ -49,7 +49,7 @@ public sealed class CrossEffectPoolTests
     [Fact]
     public void Too_few_promotions_are_not_pooled()
     {
-        Assert.Null(CrossEffectPool.Of([new CrossRate(0.1, 0.001), new CrossRate(0.2, 0.001)]));
-        Assert.Null(CrossEffectPool.Of([new CrossRate(0.1, 0.001), new CrossRate(0.2, 0.001), new CrossRate(0.3, 0)]));
+        Assert.Null(RatePool.Of([new Rate(0.1, 0.001), new Rate(0.2, 0.001)]));
+        Assert.Null(RatePool.Of([new Rate(0.1, 0.001), new Rate(0.2, 0.001), new Rate(0.3, 0)]));
     }
 }
