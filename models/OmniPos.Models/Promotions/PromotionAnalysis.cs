@@ -56,7 +56,7 @@ public sealed class PromotionAnalysis(PromotionSettings settings, TimeProvider c
 
         using var model = GlobalDemandModel.Train(history, modelOptions, cancellationToken);
         var catalog = warehouse.ReadPromotionCatalog(cancellationToken).ToDictionary(i => i.Sku, StringComparer.Ordinal);
-        var sales = new SalesLedger(warehouse.ReadSeriesSales(measurable.Min(s => s.StartsOn).AddDays(-Math.Max(settings.PriceDays, GlobalDemandModel.Horizon)),
+        var sales = new SalesLedger(warehouse.ReadSeriesSales(measurable.Min(s => s.StartsOn).AddDays(-Math.Max(settings.PriceDays, settings.LevelDays)),
             measurable.Max(s => s.EndsOn).AddDays(settings.DipDays), cancellationToken));
         var z = Normal.InvCDF(0, 1, 0.5 + (settings.Confidence / 2));
         var measurement = new PromotionMeasurement(history, catalog, sales, new PromotionReach(catalog, settings, scopes), settings);

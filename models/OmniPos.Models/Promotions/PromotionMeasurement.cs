@@ -7,8 +7,8 @@ namespace OmniPos.Models.Promotions;
 /// <summary>
 /// Measures one promotion (see <see cref="PromotionAnalysis"/>). At its locations the series fall into its SKUs, their
 /// substitutes (the rest of their leaf categories), the complements, and the control: the leaves no promotion moved on
-/// the day. Its spans are the promotion's days, the dip's after them, and the four weeks before it, where the model
-/// (forecasting from four weeks earlier) shows how far off it runs on each group: that level, times how its error on the
+/// the day. Its spans are the promotion's days, the dip's after them, and the level days before it, where the model
+/// (forecasting from the start of each four weeks of them) shows how far off it runs on each group: that level, times how its error on the
 /// control (the untouched leaves of the promotion's department, or of every department where those sold too little)
 /// moved from then to the promotion (its shift, pooled across the promotions before it is used), calibrates the
 /// counterfactual.
@@ -28,7 +28,7 @@ internal sealed class PromotionMeasurement(
         var origin = history.Calendar.DayOf(scope.StartsOn);
         var horizon = Math.Min(GlobalDemandModel.Horizon, Math.Min(scope.Days + settings.DipDays, history.Days - origin));
         var counterfactual = model.Forecast(PromotionCounterfactual.Of(history, scope, sales), horizon);
-        var before = model.Forecast(history.KnownBefore(origin - GlobalDemandModel.Horizon), GlobalDemandModel.Horizon);
+        var before = Before(model, origin);
         var skus = scope.Skus.ToHashSet(StringComparer.Ordinal);
         var locations = scope.Locations.ToHashSet(StringComparer.Ordinal);
         var leaves = reach.LeavesOf(scope);
@@ -90,6 +90,18 @@ internal sealed class PromotionMeasurement(
         return new MeasuredPromotion(scope, skus.Count, locations.Count, [.. complements.Order(StringComparer.Ordinal)], horizon == scope.Days + settings.DipDays,
             Terms(here, values, levels, (_, span) => controlShifts[span], modelError), controlShifts,
             regional ? Terms(here, values, levels, OtherStoresShift, 0) : null);
+    }
+
+    /// <summary>
+    /// What the model expected of each series over the <see cref="PromotionSettings.LevelDays"/> before the promotion, from
+    /// the start of each four weeks of them (as many as have four weeks of history before them to forecast from).
+    /// </summary>
+    private float[][] Before(GlobalDemandModel model, int origin)
+    {
+        const int window = GlobalDemandModel.Horizon;
+        var windows = Math.Max(1, Math.Min(settings.LevelDays, origin - window) / window);
+        var forecasts = Enumerable.Range(1, windows).Reverse().Select(w => model.Forecast(history.KnownBefore(origin - (w * window)), window)).ToList();
+        return [.. Enumerable.Range(0, history.Series.Count).Select(series => forecasts.SelectMany(forecast => forecast[series]).ToArray())];
     }
 
     /// <summary>The days of each span with the baseline the model expected of the series on them.</summary>

@@ -11,6 +11,12 @@ public sealed record PromotionSettings
 
     public int PriceDays { get; init; } = 28;
 
+    /// <summary>
+    /// Days before a promotion each group's level (what it sold over what the demand model expected of it) is read from,
+    /// in whole four-week windows: twice the sales of one window halve the level's sampling variance.
+    /// </summary>
+    public int LevelDays { get; init; } = 56;
+
     public double Confidence { get; init; } = 0.9;
 
     /// <summary>Days of history before a promotion's first day for it to be measured: the demand model forecasts from there.</summary>
@@ -24,6 +30,11 @@ public sealed record PromotionSettings
         if (DipDays is < 0 or > 14 || PriceDays is < 7 or > 365 || MinimumHistoryDays is < 28 or > 730)
         {
             problems.Add("DipDays is 0 to 14, PriceDays 7 to 365 and MinimumHistoryDays 28 to 730");
+        }
+
+        if (LevelDays is < 28 or > 364 || LevelDays % 28 != 0)
+        {
+            problems.Add("LevelDays is a multiple of 28 from 28 to 364");
         }
 
         if (Confidence is <= 0.5 or >= 1)
