@@ -6,13 +6,14 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OmniPos.Core.Storage;
+using OmniPos.Dashboards;
 using OmniPos.Ingest;
 using OmniPos.Jobs;
 
 namespace OmniPos.Cli;
 
 /// <summary>
-/// Runs the HTTP API over the configured operational store, and the job scheduler beside it, until Ctrl+C or SIGTERM;
+/// Runs the HTTP API over the configured operational store, the dashboards and the job scheduler beside it, until Ctrl+C or SIGTERM;
 /// then stops taking requests, waits for running jobs to finish and closes the store. Configuration
 /// is the standard .NET stack, later sources winning: appsettings.json beside the executable, environment variables
 /// (<c>OMNIPOS__Store__Provider</c>), then <c>--Store:Provider=…</c> arguments.
@@ -41,9 +42,9 @@ internal static partial class ServerHost
         StoreOpened(loggers.CreateLogger(typeof(ServerHost)), options.Provider, settings.DataDirectory);
         await prepare(store, cancellationToken);
 
-        builder.Services.AddSingleton<IOperationalStore>(store).AddIngestApi().AddJobs(options, settings.DataDirectory);
+        builder.Services.AddSingleton<IOperationalStore>(store).AddIngestApi().AddJobs(options, settings.DataDirectory).AddDashboards(settings.DataDirectory);
         await using var app = builder.Build();
-        app.UseIngestApi();
+        app.UseIngestApi().UseDashboards();
 
         await app.StartAsync(cancellationToken);
         if (!await listening(new Uri(app.Urls.First()), store, cancellationToken))

@@ -13,7 +13,7 @@ namespace OmniPos.Ingest.Access;
 /// Who is calling: the key <see cref="KeyCheck"/> authenticated for this request, and what its scope lets it touch. A
 /// device's key posts only for its own store and device; a store manager reads only its own store.
 /// </summary>
-internal sealed record Caller(ApiKey Key)
+public sealed record Caller(ApiKey Key)
 {
     public const string Forbidden = "forbidden";
 

@@ -14,7 +14,7 @@ namespace OmniPos.Ingest.Access;
 /// whose role the route admits (403 otherwise) and that is within its rate (429 with Retry-After otherwise, see
 /// <see cref="KeyRateLimits"/>); the handler then finds it through <see cref="Caller.Of"/>.
 /// </summary>
-internal static class KeyCheck
+public static class KeyCheck
 {
     private const string Scheme = "Bearer ";
 

@@ -5,7 +5,7 @@ using OmniPos.Core.Validation;
 namespace OmniPos.Ingest.Events;
 
 /// <summary>RFC 7807 answers with a stable <c>type</c> per kind of failure and every broken rule under <c>errors</c>.</summary>
-internal static class Problems
+public static class Problems
 {
     public const string TypeRoot = "https://omnipos.dev/problems/";
 
@@ -18,7 +18,7 @@ internal static class Problems
     public static ProblemHttpResult Conflict(IReadOnlyList<ValidationError> errors) =>
         Create(StatusCodes.Status409Conflict, "idempotency-conflict", "The event id was already recorded with different content", errors);
 
-    public static ProblemHttpResult Refused(Refusal refusal) => refusal.Kind switch
+    internal static ProblemHttpResult Refused(Refusal refusal) => refusal.Kind switch
     {
         RefusalKind.Malformed => Malformed(refusal.Error),
         RefusalKind.Forbidden => Forbidden(refusal.Error),
