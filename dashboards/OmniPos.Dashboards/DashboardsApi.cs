@@ -19,7 +19,7 @@ namespace OmniPos.Dashboards;
 /// <summary>
 /// The dashboards beside the API, under <c>/dashboards</c>: pages anyone may load (they hold no data and ask for a key),
 /// and the data routes they call with it, <c>/dashboards/data/&lt;chart&gt;</c>, each taking the roles that may read it and
-/// answering a chart's table as JSON, or as CSV with <c>format=csv</c>. A store manager's key reads its own store only.
+/// answering a chart's table as JSON, or as a CSV or XLSX file (<c>format=csv</c>, <c>format=xlsx</c>). A store manager's key reads its own store only.
 /// </summary>
 public static class DashboardsApi
 {
@@ -68,11 +68,19 @@ public static class DashboardsApi
         return Answer(http, SellThroughChart.Of(rows), "sell-through");
     }
 
-    /// <summary>The table as JSON for the page, or as a CSV file to download (<c>format=csv</c>).</summary>
+    /// <summary>The table as JSON for the page, or as a file to download: <c>format=csv</c> or <c>format=xlsx</c>.</summary>
     private static IResult Answer(HttpContext http, ChartTable table, string name) => http.Request.Query["format"].ToString() switch
     {
         "" or "json" => Results.Json(new { columns = table.Columns, rows = table.Rows }),
         "csv" => Results.File(Encoding.UTF8.GetBytes(table.ToCsv()), "text/csv; charset=utf-8", $"{name}.csv"),
-        var other => Problems.BadQuery([new ValidationError("format", Rules.Malformed, $"'{other}' is not a format: json or csv")]),
+        "xlsx" => Results.File(Workbook(name, table), XlsxTable.ContentType, $"{name}.xlsx"),
+        var other => Problems.BadQuery([new ValidationError("format", Rules.Malformed, $"'{other}' is not a format: json, csv or xlsx")]),
     };
+
+    private static byte[] Workbook(string name, ChartTable table)
+    {
+        using var workbook = new MemoryStream();
+        XlsxTable.Write(workbook, name, table);
+        return workbook.ToArray();
+    }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using OmniPos.Dashboards.Tests.Support;
 using OmniPos.Warehouse.Queries;
 using OmniPos.Warehouse.Queries.Rows;
@@ -71,6 +72,28 @@ public sealed class SellThroughPageTests(DemoServer server) : IClassFixture<Demo
     }
 
     [Fact]
+    public async Task The_XLSX_download_is_an_Excel_table_under_a_frozen_header_whose_values_and_formats_are_the_querys()
+    {
+        await using var page = await DashboardPage.OpenAsync(server, server.MerchandiserKey, $"/dashboards/merchandising?{Range}");
+        Assert.Equal("drawn", await page.SettledAsync(Chart));
+
+        var download = await page.Page.RunAndWaitForDownloadAsync(() => page.Page.ClickAsync($"section[data-chart='{Chart}'] [data-download=xlsx]"));
+        var workbook = await WorkbookReader.ReadAsync(await download.PathAsync());
+
+        var expected = Expected(Weeks);
+        Assert.Equal("sell-through.xlsx", download.SuggestedFilename);
+        Assert.Equal(["week", "category", "opening_on_hand", "received", "net_sold", "closing_on_hand", "sell_through_pct"], workbook.Rows[0].Select(v => v.GetString()));
+        Assert.Equal(expected, workbook.Rows.Skip(1).Select(Read).ToList());
+        Assert.Equal("yyyy-mm-dd | General | #,##0 | #,##0 | #,##0 | #,##0 | #,##0.00", string.Join(" | ", workbook.Formats[1]));
+        var table = Assert.Single(workbook.Tables).Root!;
+        Assert.Equal($"A1:G{expected.Count + 1}", table.Attribute("ref")?.Value);
+        Assert.Equal($"A1:G{expected.Count + 1}", table.Element(WorkbookReader.Main + "autoFilter")?.Attribute("ref")?.Value);
+        var pane = workbook.Sheet.Descendants(WorkbookReader.Main + "pane").Single();
+        Assert.Equal(("frozen", "1", "A2"), (pane.Attribute("state")?.Value, pane.Attribute("ySplit")?.Value, pane.Attribute("topLeftCell")?.Value));
+        Assert.All(workbook.Sheet.Descendants(WorkbookReader.Main + "col"), col => Assert.InRange(double.Parse(col.Attribute("width")!.Value, CultureInfo.InvariantCulture), 6, 60));
+    }
+
+    [Fact]
     public async Task A_store_manager_sees_its_own_store_and_is_refused_another()
     {
         var (key, own) = server.StoreManager;
@@ -102,6 +125,12 @@ public sealed class SellThroughPageTests(DemoServer server) : IClassFixture<Demo
         new(cells[0], cells[1], long.Parse(cells[2], CultureInfo.InvariantCulture), long.Parse(cells[3], CultureInfo.InvariantCulture),
             long.Parse(cells[4], CultureInfo.InvariantCulture), long.Parse(cells[5], CultureInfo.InvariantCulture),
             cells[6].Length == 0 ? null : decimal.Parse(cells[6], CultureInfo.InvariantCulture));
+
+    /// <summary>A worksheet row as SheetJS reads it: the week an Excel date serial, the numbers as numbers, an empty cell null.</summary>
+    private static Row Read(JsonElement[] cells) =>
+        new(DateOnly.FromDateTime(DateTime.FromOADate(cells[0].GetDouble())).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), cells[1].GetString()!,
+            cells[2].GetInt64(), cells[3].GetInt64(), cells[4].GetInt64(), cells[5].GetInt64(),
+            cells[6].ValueKind == JsonValueKind.Null ? null : cells[6].GetDecimal());
 
     private sealed record Row(string Week, string Category, long Opening, long Received, long NetSold, long Closing, decimal? Percent);
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using OmniPos.TestServers;
 
@@ -10,43 +9,13 @@ namespace OmniPos.Warehouse.Tests.Support;
 /// </summary>
 internal static class HyparquetReader
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
-
     /// <summary>Why the reader cannot run here (no node on the PATH, hyparquet not installed), or null when it can.</summary>
     public static string? Missing { get; } = FindMissing();
 
     /// <summary>The file as the script prints it: the footer's row count, the columns in file order, each row's values as JSON.</summary>
     public static async Task<(long Rows, IReadOnlyList<string> Columns, IReadOnlyList<JsonElement[]> Data)> ReadAsync(string file)
     {
-        var start = new ProcessStartInfo("node")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = RepositoryRoot.Path,
-        };
-        start.ArgumentList.Add(Path.Combine(RepositoryRoot.Path, "scripts", "read-parquet.mjs"));
-        start.ArgumentList.Add(file);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("node did not start");
-        using var deadline = new CancellationTokenSource(Timeout);
-        var stdout = process.StandardOutput.ReadToEndAsync(deadline.Token);
-        var stderr = process.StandardError.ReadToEndAsync(deadline.Token);
-        try
-        {
-            await process.WaitForExitAsync(deadline.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"read-parquet.mjs took over {Timeout.TotalSeconds} s on {file}");
-        }
-
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"read-parquet.mjs exited {process.ExitCode} on {file}: {await stderr}");
-        }
-
-        using var json = JsonDocument.Parse(await stdout);
+        using var json = JsonDocument.Parse(await NodeScript.RunAsync("read-parquet.mjs", file));
         var root = json.RootElement;
         return (root.GetProperty("rows").GetInt64(),
             [.. root.GetProperty("columns").EnumerateArray().Select(c => c.GetString()!)],
