@@ -1,12 +1,7 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Playwright;
 using OmniPos.Core.Access;
 using OmniPos.Core.Storage;
-using OmniPos.Ingest;
 using OmniPos.Ingest.Simulation;
 using OmniPos.TestApi;
 using OmniPos.Warehouse;
@@ -25,12 +20,12 @@ public sealed class DemoServer : IAsyncLifetime
     private const string Chromium = "/usr/bin/chromium";
     private readonly string _folder = Directory.CreateTempSubdirectory("omnipos-dashboards-").FullName;
     private IOperationalStore _store = null!;
-    private WebApplication _app = null!;
+    private ApiHost _server = null!;
     private IPlaywright _playwright = null!;
 
     public string DataDirectory => _folder;
 
-    public Uri Address => new(_app.Urls.First());
+    public Uri Address => _server.Address;
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -60,13 +55,7 @@ public sealed class DemoServer : IAsyncLifetime
         MerchandiserKey = (await _store.CreateKeyAsync(AccessRole.Merchandiser, null, null, CancellationToken.None)).Token;
         StoreManager = ((await _store.CreateKeyAsync(AccessRole.StoreManager, Shops[0], null, CancellationToken.None)).Token, Shops[0]);
 
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Services.AddSingleton(_store).AddIngestApi().AddDashboards(_folder);
-        _app = builder.Build();
-        _app.UseIngestApi().UseDashboards();
-        await _app.StartAsync();
+        _server = await ApiHost.StartAsync(_store, TimeProvider.System, new Dictionary<string, string?>(), NullLoggerProvider.Instance, dashboards: _folder);
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true });
@@ -87,9 +76,9 @@ public sealed class DemoServer : IAsyncLifetime
         }
 
         _playwright?.Dispose();
-        if (_app is not null)
+        if (_server is not null)
         {
-            await _app.DisposeAsync();
+            await _server.DisposeAsync();
         }
 
         if (_store is not null)
