@@ -82,7 +82,7 @@ internal static class DemoCommand
         var data = Markup.Escape(dataDirectory);
         AnsiConsole.Write(new Panel(new Rows(
                 new Markup(serving
-                    ? $"The API is listening on [bold]{Markup.Escape(baseUrl.ToString())}[/]; data in [grey]{data}[/]. The dashboards are not built yet (issue #9)."
+                    ? $"The API is listening on [bold]{Markup.Escape(baseUrl.ToString())}[/]; data in [grey]{data}[/]. The dashboards: [bold]{Markup.Escape(new Uri(baseUrl, "/dashboards/").ToString())}[/], signed in with a merchandiser's key ([bold]omnipos keys create --role merchandiser --data {data}[/])."
                     : $"{NoServeVariable}=1: the server stops here; data in [grey]{data}[/]."),
                 new Markup($"Ask the warehouse: [bold]omnipos query sell_through --data {data} --level category[/] (omnipos query lists the queries)."),
                 new Markup(Markup.Escape(bestSeller is { } key
