@@ -26,7 +26,7 @@ test: build
 	node scripts/test-summary.mjs $(RESULTS) && exit $$status
 
 demo: build
-	@echo "==> Demo: a simulated year of a 12-shop chain posted into a fresh ./data, landed into the warehouse, summarized, scanned for fraud, forecast with its reorder points, alerts and suggested orders, its promotions measured, then the server (about 9 minutes on 2 cores; Ctrl+C stops it; OMNIPOS_DEMO_NO_SERVE=1 exits after the summary)"
+	@echo "==> Demo: a simulated year of a 12-shop chain posted into a fresh ./data, landed into the warehouse, summarized, scanned for fraud, forecast with its reorder points, alerts and suggested orders, its promotions measured, then the server and the dashboards (about 13 minutes on 2 cores; Ctrl+C stops it; OMNIPOS_DEMO_NO_SERVE=1 exits after the summary)"
 	dotnet run -c $(CONFIG) --no-build --project cli/OmniPos.Cli -- demo
 
 # The ingest rows run omnipos (cli/OmniPos.Cli) as built by `build`, in the same configuration, as a child process.
