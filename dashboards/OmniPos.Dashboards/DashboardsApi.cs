@@ -47,7 +47,13 @@ public static class DashboardsApi
     private static async Task<IResult> SellThroughAsync(HttpContext http, WarehouseSessions warehouse, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (filter, errors) = DashboardFilter.Read(http.Request.Query, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
-        if (filter is null)
+        var format = http.Request.Query["format"].ToString();
+        if (format is not ("" or "json" or "csv" or "xlsx"))
+        {
+            errors = [.. errors, new ValidationError("format", Rules.Malformed, $"'{format}' is not a format: json, csv or xlsx")];
+        }
+
+        if (filter is null || errors.Count > 0)
         {
             return Problems.BadQuery(errors);
         }
@@ -65,16 +71,15 @@ public static class DashboardsApi
         }
 
         var rows = await warehouse.UseAsync(w => Task.FromResult(w.Query(AnalyticQueries.SellThrough, filter with { Level = SellThroughLevel.Category }, cancellationToken)), cancellationToken);
-        return Answer(http, SellThroughChart.Of(rows), "sell-through");
+        return Answer(format, SellThroughChart.Of(rows), "sell-through");
     }
 
-    /// <summary>The table as JSON for the page, or as a file to download: <c>format=csv</c> or <c>format=xlsx</c>.</summary>
-    private static IResult Answer(HttpContext http, ChartTable table, string name) => http.Request.Query["format"].ToString() switch
+    /// <summary>The table as JSON for the page, or as a file to download: <c>format=csv</c> or <c>format=xlsx</c> (checked before the query ran).</summary>
+    private static IResult Answer(string format, ChartTable table, string name) => format switch
     {
-        "" or "json" => Results.Json(new { columns = table.Columns, rows = table.Rows }),
         "csv" => Results.File(Encoding.UTF8.GetBytes(table.ToCsv()), "text/csv; charset=utf-8", $"{name}.csv"),
         "xlsx" => Results.File(Workbook(name, table), XlsxTable.ContentType, $"{name}.xlsx"),
-        var other => Problems.BadQuery([new ValidationError("format", Rules.Malformed, $"'{other}' is not a format: json, csv or xlsx")]),
+        _ => Results.Json(new { columns = table.Columns, rows = table.Rows }),
     };
 
     private static byte[] Workbook(string name, ChartTable table)

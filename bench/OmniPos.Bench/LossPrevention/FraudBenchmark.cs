@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using OmniPos.Bench.Simulation;
 using OmniPos.Bench.Stores;
+using OmniPos.Core.Storage;
 using OmniPos.Ingest.Simulation;
 using OmniPos.Jobs.LossPrevention;
 using OmniPos.Models.Evaluation;
@@ -26,37 +27,26 @@ internal sealed class FraudBenchmark : IBenchmark
 
     public string Name => "fraud detection";
 
-    public async Task<IReadOnlyList<ResultRow>> RunAsync(StoreTarget target, BenchSettings settings, Action<string> status, CancellationToken cancellationToken)
-    {
-        if (settings.Only is null && target.Engine != StoreEngine.Sqlite)
-        {
-            return [];
-        }
+    public Task<IReadOnlyList<ResultRow>> RunAsync(StoreTarget target, BenchSettings settings, Action<string> status, CancellationToken cancellationToken) =>
+        SimulatedLanding.OnceAsync(target, settings, "omnipos-bench-fraud-", (store, folder) => MeasureAsync(target, store, folder, status, cancellationToken), cancellationToken);
 
-        var folder = Directory.CreateTempSubdirectory("omnipos-bench-fraud-");
-        try
-        {
-            await using var store = await target.OpenStoreAsync(cancellationToken);
-            using var warehouse = await SimulatedLanding.PostAndLandAsync(store, World, folder.FullName, step => status($"{target.Name}: {step} (with injected fraud)"), cancellationToken);
-            status($"{target.Name}: scanning {World.Days} days for fraud");
-            var clock = Stopwatch.StartNew();
-            var report = await new FraudScan(new FraudScanSettings { ScanDays = World.Days, BaselineDays = World.Days }).RunAsync(warehouse, store, cancellationToken);
-            var elapsed = clock.Elapsed;
-            var score = await FraudTruthScoring.ScoreAsync(store, warehouse, Path.Combine(folder.FullName, SimulationRun.TruthFolder), cancellationToken);
-            var scan = Measurement.Of(1, elapsed, report!.Drafts.Count, [elapsed]);
-            var overall = score.Overall;
-            var met = overall.Recall >= RecallGoal && overall.Precision >= PrecisionGoal;
-            return
-            [
-                .. score.Types.Select(t => new ResultRow(Name, t.Type, scan, Scores(t))),
-                new ResultRow(Name, "all schemes", scan, $"{Scores(overall)}; {score.FalseAlertsPerStoreWeek.ToString("0.000", CultureInfo.InvariantCulture)} false alerts per store per week; "
-                    + $"scan of {World.Days} days {elapsed.TotalSeconds:N1} s; goal recall ≥ {RecallGoal} at precision ≥ {PrecisionGoal} — {Goal.Met(met)}"),
-            ];
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
+    private async Task<IReadOnlyList<ResultRow>> MeasureAsync(StoreTarget target, IOperationalStore store, DirectoryInfo folder, Action<string> status, CancellationToken cancellationToken)
+    {
+        using var warehouse = await SimulatedLanding.PostAndLandAsync(store, World, folder.FullName, step => status($"{target.Name}: {step} (with injected fraud)"), cancellationToken);
+        status($"{target.Name}: scanning {World.Days} days for fraud");
+        var clock = Stopwatch.StartNew();
+        var report = await new FraudScan(new FraudScanSettings { ScanDays = World.Days, BaselineDays = World.Days }).RunAsync(warehouse, store, cancellationToken);
+        var elapsed = clock.Elapsed;
+        var score = await FraudTruthScoring.ScoreAsync(store, warehouse, Path.Combine(folder.FullName, SimulationRun.TruthFolder), cancellationToken);
+        var scan = Measurement.Of(1, elapsed, report!.Drafts.Count, [elapsed]);
+        var overall = score.Overall;
+        var met = overall.Recall >= RecallGoal && overall.Precision >= PrecisionGoal;
+        return
+        [
+            .. score.Types.Select(t => new ResultRow(Name, t.Type, scan, Scores(t))),
+            new ResultRow(Name, "all schemes", scan, $"{Scores(overall)}; {score.FalseAlertsPerStoreWeek.ToString("0.000", CultureInfo.InvariantCulture)} false alerts per store per week; "
+                + $"scan of {World.Days} days {elapsed.TotalSeconds:N1} s; goal recall ≥ {RecallGoal} at precision ≥ {PrecisionGoal} — {Goal.Met(met)}"),
+        ];
     }
 
     private static string Scores(FraudTypeScore t) => string.Create(CultureInfo.InvariantCulture,

@@ -1,6 +1,7 @@
 using System.Globalization;
 using OmniPos.Bench.Simulation;
 using OmniPos.Bench.Stores;
+using OmniPos.Core.Storage;
 using OmniPos.Ingest.Simulation;
 using OmniPos.Jobs.Promotions;
 using OmniPos.Models.Promotions;
@@ -26,36 +27,25 @@ internal sealed class PromotionBenchmark : IBenchmark
 
     public string Name => "promotion analysis";
 
-    public async Task<IReadOnlyList<ResultRow>> RunAsync(StoreTarget target, BenchSettings settings, Action<string> status, CancellationToken cancellationToken)
-    {
-        if (settings.Only is null && target.Engine != StoreEngine.Sqlite)
-        {
-            return [];
-        }
+    public Task<IReadOnlyList<ResultRow>> RunAsync(StoreTarget target, BenchSettings settings, Action<string> status, CancellationToken cancellationToken) =>
+        SimulatedLanding.OnceAsync(target, settings, "omnipos-bench-promotions-", (store, folder) => MeasureAsync(target, store, folder, status, cancellationToken), cancellationToken);
 
-        var folder = Directory.CreateTempSubdirectory("omnipos-bench-promotions-");
-        try
-        {
-            await using var store = await target.OpenStoreAsync(cancellationToken);
-            using var warehouse = await SimulatedLanding.PostAndLandAsync(store, World, folder.FullName, step => status($"{target.Name}: {step} (of a busy chain with promotions)"), cancellationToken);
-            status($"{target.Name}: training the demand model and measuring {World.PromotionCount} promotions");
-            var analysis = new PromotionAnalysis(new PromotionSettings { Complements = RetailWorld.Complements }, TimeProvider.System);
-            var report = analysis.Run(warehouse, cancellationToken);
-            var score = PromotionTruthScoring.Score(warehouse, Path.Combine(folder.FullName, SimulationRun.TruthFolder));
-            var measured = Measurement.Of(1, report.Elapsed, report.Results.Count, [report.Elapsed]);
-            var errors = score.Checks.Select(c => Math.Abs(c.RelativeError)).Order().ToList();
-            var median = errors.Count == 0 ? double.NaN : errors[errors.Count / 2];
-            return
-            [
-                new ResultRow(Name, "incremental units", measured, string.Create(CultureInfo.InvariantCulture,
-                    $"{score.Count} complete promotions of {World.PromotionCount} ({report.Skipped.Count} started too early in the history): {score.WithinTolerance:P0} within ±15% of the truth "
-                    + $"(median error {median:P0}); 90% intervals hold the truth for {score.Coverage:P0}; analysis {report.Elapsed.TotalSeconds:N1} s; "
-                    + $"goal ≥ {WithinGoal:P0} within ±15% — {Goal.Met(score.WithinTolerance >= WithinGoal)}")),
-            ];
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
+    private async Task<IReadOnlyList<ResultRow>> MeasureAsync(StoreTarget target, IOperationalStore store, DirectoryInfo folder, Action<string> status, CancellationToken cancellationToken)
+    {
+        using var warehouse = await SimulatedLanding.PostAndLandAsync(store, World, folder.FullName, step => status($"{target.Name}: {step} (of a busy chain with promotions)"), cancellationToken);
+        status($"{target.Name}: training the demand model and measuring {World.PromotionCount} promotions");
+        var analysis = new PromotionAnalysis(new PromotionSettings { Complements = RetailWorld.Complements }, TimeProvider.System);
+        var report = analysis.Run(warehouse, cancellationToken);
+        var score = PromotionTruthScoring.Score(warehouse, Path.Combine(folder.FullName, SimulationRun.TruthFolder));
+        var measured = Measurement.Of(1, report.Elapsed, report.Results.Count, [report.Elapsed]);
+        var errors = score.Checks.Select(c => Math.Abs(c.RelativeError)).Order().ToList();
+        var median = errors.Count == 0 ? double.NaN : errors[errors.Count / 2];
+        return
+        [
+            new ResultRow(Name, "incremental units", measured, string.Create(CultureInfo.InvariantCulture,
+                $"{score.Count} complete promotions of {World.PromotionCount} ({report.Skipped.Count} started too early in the history): {score.WithinTolerance:P0} within ±15% of the truth "
+                + $"(median error {median:P0}); 90% intervals hold the truth for {score.Coverage:P0}; analysis {report.Elapsed.TotalSeconds:N1} s; "
+                + $"goal ≥ {WithinGoal:P0} within ±15% — {Goal.Met(score.WithinTolerance >= WithinGoal)}")),
+        ];
     }
 }
